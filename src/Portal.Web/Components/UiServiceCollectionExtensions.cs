@@ -1,0 +1,19 @@
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Portal.Web.Components;
+
+public static class UiServiceCollectionExtensions
+{
+    public static IServiceCollection AddPortalUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.PreventDuplicates = true;
+            options.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
+        return services;
+    }
+}

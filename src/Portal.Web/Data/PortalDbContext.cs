@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Features.Audit;
+using Portal.Web.Features.Connections;
+using Portal.Web.Features.EgressIps;
+using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning;
+using Portal.Web.Provisioning.Simulated;
+
+namespace Portal.Web.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<Connection> Connections => Set<Connection>();
+    public DbSet<ConnectionEvent> ConnectionEvents => Set<ConnectionEvent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RegionSetting> RegionSettings => Set<RegionSetting>();
+    public DbSet<WorkspaceSecurityGroup> WorkspaceSecurityGroups => Set<WorkspaceSecurityGroup>();
+    public DbSet<EgressIpRequest> EgressIpRequests => Set<EgressIpRequest>();
+    public DbSet<SimulatedEndpoint> SimulatedEndpoints => Set<SimulatedEndpoint>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so range filters and sorts run in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToTicksConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpConnectionVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpConnectionVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpConnectionVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Connection>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Web.Features.Account;
+
+/// <summary>Reads the signed-in user of the current circuit or request from its authentication state.</summary>
+public sealed class CurrentUser(AuthenticationStateProvider authenticationState, IOptions<PortalIdentityOptions> options)
+{
+    public async Task<PortalUser> GetAsync()
+    {
+        var state = await authenticationState.GetAuthenticationStateAsync();
+        return PortalUser.FromPrincipal(state.User, options.Value.WorkspaceClaimType);
+    }
+}
+
+/// <summary>What every page of a signed-in user needs: who they are and which of their workspaces they are looking at.</summary>
+public sealed record PortalSession(PortalUser User, string? WorkspaceId)
+{
+    public const string WorkspaceCookie = "portal.workspace";
+
+    /// <summary>The requested workspace if the user belongs to it, else their first one.</summary>
+    public static PortalSession For(PortalUser user, string? requestedWorkspace) =>
+        new(user, user.IsMemberOf(requestedWorkspace) ? requestedWorkspace : user.Workspaces.FirstOrDefault());
+}

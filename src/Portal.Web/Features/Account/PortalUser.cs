@@ -1,0 +1,47 @@
+using System.Security.Claims;
+
+namespace Portal.Web.Features.Account;
+
+/// <summary>The signed-in person as the portal's rules see them, built only from server-side claims.</summary>
+public sealed record PortalUser(string Id, string Name, string? Email, IReadOnlyList<string> Workspaces, bool IsSupport)
+{
+    public const string SupportRole = "Support";
+    public const string RoleClaimType = "roles";
+    public const string NameClaimType = "name";
+    public const string ObjectIdClaimType = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+
+    public static readonly PortalUser Anonymous = new("", "", null, [], false);
+
+    public bool IsAuthenticated => Id.Length > 0;
+    public bool IsCustomer => Workspaces.Count > 0;
+
+    /// <summary>Whether this user may see and change the workspace's connections.</summary>
+    public bool IsMemberOf(string? workspaceId) =>
+        workspaceId is not null && Workspaces.Contains(workspaceId, StringComparer.Ordinal);
+
+    public static PortalUser FromPrincipal(ClaimsPrincipal principal, string workspaceClaimType)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return Anonymous;
+        }
+
+        var id = principal.FindFirst(ObjectIdClaimType)?.Value
+            ?? principal.FindFirst("oid")?.Value
+            ?? principal.FindFirst(ClaimTypes.NameIdentifier)?.Value
+            ?? principal.Identity.Name
+            ?? "unknown";
+        var name = principal.FindFirst(NameClaimType)?.Value ?? principal.Identity.Name ?? id;
+        var email = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst(ClaimTypes.Email)?.Value;
+        // Workspaces may come as one claim per workspace or as one space/comma separated claim.
+        var workspaces = principal.FindAll(workspaceClaimType)
+            .SelectMany(c => c.Value.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var isSupport = principal.IsInRole(SupportRole)
+            || principal.FindAll(RoleClaimType).Any(c => c.Value == SupportRole)
+            || principal.FindAll(ClaimTypes.Role).Any(c => c.Value == SupportRole);
+        return new PortalUser(id, name, email, workspaces, isSupport);
+    }
+}

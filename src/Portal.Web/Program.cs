@@ -1,0 +1,48 @@
+using Portal.Web.Components;
+using Portal.Web.Data;
+using Portal.Web.Features.Account;
+using Portal.Web.Features.Admin;
+using Portal.Web.Features.Audit;
+using Portal.Web.Features.Connections;
+using Portal.Web.Features.EgressIps;
+using Portal.Web.Features.Health;
+using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddPortalData(builder.Configuration, builder.Environment);
+builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddPortalUi();
+builder.Services.AddAuditLog();
+builder.Services.AddRegions();
+builder.Services.AddProvisioning(builder.Configuration);
+builder.Services.AddPrivateLinkConnections();
+builder.Services.AddEgressIps();
+builder.Services.AddAdmin();
+builder.Services.AddPortalHealthChecks();
+
+var app = builder.Build();
+
+await app.Services.MigratePortalDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapPortalHealthChecks();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,40 @@
+// Small browser helpers called through JS interop. No inline scripts: this file is the only script of ours.
+window.portal = {
+  async copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Clipboard API unavailable (insecure origin, permissions): fall back to a hidden textarea.
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      let ok = false;
+      try { ok = document.execCommand("copy"); } catch { ok = false; }
+      area.remove();
+      return ok;
+    }
+  },
+  setThemeCookie(value) {
+    document.cookie = `portal.theme=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax`;
+  },
+  downloadText(fileName, contentType, text) {
+    const blob = new Blob([text], { type: contentType });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+  focusElement(selector) {
+    const element = document.querySelector(selector);
+    if (element) { element.focus(); }
+  },
+};
