@@ -10,6 +10,7 @@ using Portal.Web.Features.Regions;
 using Portal.Web.Provisioning;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddPortalDefaults();
 
 builder.Services.AddPortalData(builder.Configuration, builder.Environment);
 builder.Services.AddPortalIdentity(builder.Configuration, builder.Environment);

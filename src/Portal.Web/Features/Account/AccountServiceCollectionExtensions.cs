@@ -60,5 +60,11 @@ public static class AccountServiceCollectionExtensions
         options.AccessDeniedPath = "/account/access-denied";
         options.SlidingExpiration = true;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        // Answer 403 in place (the status page renders "Access denied") instead of redirecting to another URL.
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
     }
 }

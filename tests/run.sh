@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need when it is missing, then runs every test project.
+# Fails (non-zero exit) when anything is missing that cannot be installed, or when any test fails.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+step() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi
+}
+
+step "Checking Chromium (Debian package) for the browser tests"
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/lib/chromium/chromium ]; then
+  echo "Chromium is missing: installing Debian's chromium package"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+chromium --version
+
+step "Checking that the EC2 emulator (moto) can start"
+python3 - <<'PY'
+import socket, subprocess, sys, time, urllib.request
+s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/moto-api/", timeout=1)
+            print(f"moto answered on port {port}")
+            break
+        except Exception:
+            if proc.poll() is not None:
+                sys.exit("moto.server exited at start: is moto installed for python3? (python3 -m pip install 'moto[server]')")
+            time.sleep(0.2)
+    else:
+        sys.exit("moto.server did not answer within 20 seconds")
+finally:
+    proc.kill()
+PY
+
+step "Restoring and building"
+dotnet tool restore >/dev/null
+dotnet build Portal.sln -c Release -nologo -clp:ErrorsOnly
+
+step "Running the tests"
+status=0
+for project in tests/Portal.UnitTests tests/Portal.ComponentTests tests/Portal.IntegrationTests tests/Portal.E2ETests; do
+  step "$project"
+  if ! dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=minimal"; then
+    status=1
+  fi
+done
+
+if [ "$status" -ne 0 ]; then
+  echo "Some tests failed." >&2
+fi
+exit "$status"
