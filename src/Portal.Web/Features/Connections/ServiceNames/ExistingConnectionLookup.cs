@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+
+namespace Portal.Web.Features.Connections.ServiceNames;
+
+/// <summary>One live connection per service and workspace (the database enforces it too, with a filtered unique index).</summary>
+public static class ExistingConnectionLookup
+{
+    /// <summary>The id of the workspace's connection to this service that is not deleted, or null.</summary>
+    public static async Task<Guid?> FindLiveAsync(PortalDbContext db, string workspaceId, string serviceName, CancellationToken cancellationToken = default)
+    {
+        var name = serviceName.Trim().ToLowerInvariant();
+        return await db.Connections.AsNoTracking()
+            .Where(c => c.WorkspaceId == workspaceId && c.ServiceName == name && c.Status != ConnectionStatus.Deleted)
+            .Select(c => (Guid?)c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public static string LinkTo(Guid connectionId) => $"/connections/{connectionId}";
+
+    public static ServiceNameError AlreadyConnected(Guid connectionId) =>
+        new(ServiceNameErrorCode.AlreadyConnected, ServiceNameMessages.AlreadyConnected,
+            Link: new ServiceNameLink(LinkTo(connectionId), ServiceNameMessages.OpenExistingConnection));
+}

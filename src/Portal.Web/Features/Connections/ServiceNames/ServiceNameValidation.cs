@@ -1,0 +1,62 @@
+using FluentValidation;
+
+namespace Portal.Web.Features.Connections.ServiceNames;
+
+/// <summary>The rules shared by the wizard and the server. Messages come from <see cref="EndpointServiceName.Parse"/>, so both say the same.</summary>
+public static class ServiceNameRules
+{
+    /// <param name="offeredRegions">Codes of the enabled regions, from <c>RegionDirectory.GetEnabledAsync</c>.</param>
+    public static IRuleBuilderOptions<T, string?> MustBeOfferedRegion<T>(this IRuleBuilder<T, string?> rule, IReadOnlyCollection<string> offeredRegions) =>
+        rule.NotEmpty().WithMessage(ServiceNameMessages.ChooseRegion)
+            .Must(region => string.IsNullOrEmpty(region) || offeredRegions.Contains(region))
+            .WithMessage((_, region) => ServiceNameMessages.RegionNotOffered(region!, offeredRegions));
+
+    /// <summary>A valid endpoint service name in the chosen region. The failure's CustomState is the <see cref="ServiceNameError"/>.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> MustBeEndpointServiceName<T>(
+        this IRuleBuilder<T, string?> rule, Func<T, string?> chosenRegion, IReadOnlyCollection<string> offeredRegions) =>
+        rule.Custom((value, context) =>
+        {
+            var region = chosenRegion(context.InstanceToValidate);
+            // A region we do not offer is reported on the region field; comparing the name with it would only confuse.
+            var result = EndpointServiceName.Parse(value, region is not null && offeredRegions.Contains(region) ? region : null, offeredRegions);
+            if (result.Error is { } error)
+            {
+                context.AddFailure(error.ToValidationFailure(context.PropertyPath, value));
+            }
+        });
+}
+
+/// <summary>The wizard's first step, bound to the form.</summary>
+public sealed class NewConnectionInput
+{
+    public string? Region { get; set; }
+    public string? ServiceName { get; set; }
+}
+
+public sealed class NewConnectionInputValidator : AbstractValidator<NewConnectionInput>
+{
+    public NewConnectionInputValidator(IReadOnlyCollection<string> offeredRegions)
+    {
+        RuleFor(x => x.Region).MustBeOfferedRegion(offeredRegions);
+        RuleFor(x => x.ServiceName).MustBeEndpointServiceName(x => x.Region, offeredRegions);
+    }
+
+    /// <summary>For MudForm's <c>Validation</c> parameter: validates one field of the model.</summary>
+    public Func<object, string, Task<IEnumerable<string>>> ValidateValue => async (model, propertyName) =>
+    {
+        var result = await ValidateAsync(ValidationContext<NewConnectionInput>.CreateWithOptions((NewConnectionInput)model, x => x.IncludeProperties(propertyName)));
+        return result.Errors.Select(e => e.ErrorMessage);
+    };
+}
+
+/// <summary>What the server needs to create a connection; the workspace comes from the signed-in user.</summary>
+public sealed record CreateConnectionRequest(string Region, string ServiceName);
+
+public sealed class CreateConnectionRequestValidator : AbstractValidator<CreateConnectionRequest>
+{
+    public CreateConnectionRequestValidator(IReadOnlyCollection<string> offeredRegions)
+    {
+        RuleFor(x => x.Region).MustBeOfferedRegion(offeredRegions);
+        RuleFor(x => x.ServiceName).MustBeEndpointServiceName(x => x.Region, offeredRegions);
+    }
+}
