@@ -18,6 +18,7 @@ builder.Services.AddPortalUi();
 builder.Services.AddAuditLog();
 builder.Services.AddRegions();
 builder.Services.AddProvisioning(builder.Configuration);
+builder.Services.AddProvisioningWork(builder.Configuration);
 builder.Services.AddPrivateLinkConnections();
 builder.Services.AddEgressIps();
 builder.Services.AddAdmin();

@@ -15,6 +15,12 @@ public interface IEndpointProvisioner
     /// </summary>
     Task<ProvisioningResult<EndpointObservation>> CreateEndpointAsync(CreateEndpointRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Finds the live endpoint made for a connection by its connection tag, or null. Used before deleting a connection
+    /// whose endpoint id was never saved (a crash between the AWS call and the save).
+    /// </summary>
+    Task<ProvisioningResult<EndpointObservation?>> FindEndpointAsync(string region, Guid connectionId, CancellationToken cancellationToken);
+
     /// <summary>Describes many endpoints of one region in as few calls as possible. Endpoints AWS no longer knows are reported as <see cref="EndpointState.Deleted"/>.</summary>
     Task<ProvisioningResult<IReadOnlyList<EndpointObservation>>> DescribeEndpointsAsync(string region, IReadOnlyCollection<string> endpointIds, CancellationToken cancellationToken);
 

@@ -23,9 +23,12 @@ public sealed class PortalAppHost : WebApplicationFactory<Program>
             ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
             ["Identity:DevelopmentSignIn"] = "true",
             ["Provisioning:Simulated:PendingDelay"] = "00:00:02",
-            ["Provisioning:Simulated:DeletingDelay"] = "00:00:01",
             ["Provisioning:Simulated:VerifyLatency"] = "00:00:00.100",
             ["Provisioning:Simulated:CreateLatency"] = "00:00:00.100",
+            ["Provisioning:Simulated:DeletingDelay"] = "00:00:01",
+            ["Provisioning:Worker:PollInterval"] = "00:00:00.500",
+            ["Provisioning:Reconciler:Tick"] = "00:00:00.500",
+            ["Provisioning:Reconciler:FastPollInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

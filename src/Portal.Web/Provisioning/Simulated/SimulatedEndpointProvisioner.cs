@@ -83,6 +83,15 @@ public sealed class SimulatedEndpointProvisioner(
         }
     }
 
+    public async Task<ProvisioningResult<EndpointObservation?>> FindEndpointAsync(string region, Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connectionTag = connectionId.ToString();
+        var endpoint = await db.SimulatedEndpoints.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Region == region && e.ConnectionTag == connectionTag && e.State != Deleting && e.State != Deleted, cancellationToken);
+        return ProvisioningResult<EndpointObservation?>.Success(endpoint is null ? null : Observe(endpoint, Current(endpoint, clock.GetUtcNow(), settings).State));
+    }
+
     public async Task<ProvisioningResult<IReadOnlyList<EndpointObservation>>> DescribeEndpointsAsync(string region, IReadOnlyCollection<string> endpointIds, CancellationToken cancellationToken)
     {
         var ids = endpointIds.Distinct().ToList();

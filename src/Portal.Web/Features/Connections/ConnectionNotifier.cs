@@ -1,0 +1,83 @@
+namespace Portal.Web.Features.Connections;
+
+/// <summary>What changed, enough for a page to decide whether to reload.</summary>
+public sealed record ConnectionChange(Guid ConnectionId, string WorkspaceId, ConnectionStatus Status);
+
+/// <summary>
+/// In-process fan-out of connection changes to every open page (circuit) that shows them.
+/// Pages subscribe when they initialise and dispose the subscription with the component; nothing polls.
+/// </summary>
+public sealed class ConnectionNotifier(ILogger<ConnectionNotifier> logger)
+{
+    private readonly Lock gate = new();
+    private ImmutableHandlers handlers = ImmutableHandlers.Empty;
+
+    public IDisposable Subscribe(Func<ConnectionChange, Task> handler)
+    {
+        lock (gate)
+        {
+            handlers = handlers.Add(handler);
+        }
+        return new Subscription(this, handler);
+    }
+
+    public int SubscriberCount => handlers.Items.Length;
+
+    public void Publish(ConnectionChange change)
+    {
+        foreach (var handler in handlers.Items)
+        {
+            _ = InvokeAsync(handler, change);
+        }
+    }
+
+    public void Publish(IEnumerable<ConnectionChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            Publish(change);
+        }
+    }
+
+    private async Task InvokeAsync(Func<ConnectionChange, Task> handler, ConnectionChange change)
+    {
+        try
+        {
+            await handler(change);
+        }
+        catch (Exception ex)
+        {
+            // A closed circuit or a failing page must never break the worker that published.
+            logger.LogDebug(ex, "A subscriber failed to handle the change of connection {ConnectionId}", change.ConnectionId);
+        }
+    }
+
+    private void Unsubscribe(Func<ConnectionChange, Task> handler)
+    {
+        lock (gate)
+        {
+            handlers = handlers.Remove(handler);
+        }
+    }
+
+    private sealed class Subscription(ConnectionNotifier notifier, Func<ConnectionChange, Task> handler) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                notifier.Unsubscribe(handler);
+            }
+        }
+    }
+
+    /// <summary>Copy-on-write list so publishing never holds the lock while calling pages.</summary>
+    private sealed record ImmutableHandlers(Func<ConnectionChange, Task>[] Items)
+    {
+        public static readonly ImmutableHandlers Empty = new([]);
+        public ImmutableHandlers Add(Func<ConnectionChange, Task> handler) => new([.. Items, handler]);
+        public ImmutableHandlers Remove(Func<ConnectionChange, Task> handler) => new(Items.Where(h => h != handler).ToArray());
+    }
+}

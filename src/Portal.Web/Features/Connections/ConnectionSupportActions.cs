@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+using Portal.Web.Features.Account;
+using Portal.Web.Features.Audit;
+using Portal.Web.Provisioning;
+
+namespace Portal.Web.Features.Connections;
+
+/// <summary>
+/// What support staff can do to any connection, across workspaces. Every method checks the Support role itself,
+/// whatever page calls it, and audits the action.
+/// </summary>
+public sealed class ConnectionSupportActions(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    ConnectionService connections,
+    ConnectionReconciler reconciler,
+    ConnectionTransitions transitions,
+    AuditLog audit,
+    ConnectionNotifier notifier,
+    ProvisioningSignal workerSignal)
+{
+    /// <summary>The connection with its timeline, from any workspace.</summary>
+    public async Task<Connection?> FindAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
+    {
+        EnsureSupport(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Connections.AsNoTracking()
+            .Include(c => c.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id))
+            .FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+    }
+
+    /// <summary>The connection's audit trail, newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
+    {
+        EnsureSupport(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ConnectionId == connectionId)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Describes the endpoint now instead of waiting for its next scheduled check.</summary>
+    public async Task<bool> RefreshAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
+    {
+        EnsureSupport(caller);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var found = await db.Connections.Where(c => c.Id == connectionId)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.NextCheckAt, (DateTimeOffset?)null).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+            var workspaceId = await db.Connections.Where(c => c.Id == connectionId).Select(c => c.WorkspaceId).FirstOrDefaultAsync(cancellationToken);
+            audit.Add(db, caller, AuditActions.ConnectionRefreshed, found == 1 ? AuditOutcome.Succeeded : AuditOutcome.Failed, workspaceId, connectionId);
+            await db.SaveChangesAsync(cancellationToken);
+            if (found == 0)
+            {
+                return false;
+            }
+        }
+        await reconciler.ReconcileOnceAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Puts a failed connection back in the worker's queue: the same request (and ClientToken) runs again.</summary>
+    public async Task<bool> RetryAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
+    {
+        EnsureSupport(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (connection is not { Status: ConnectionStatus.Failed })
+        {
+            return false;
+        }
+
+        var deleting = connection.FailureReason?.StartsWith("We could not delete", StringComparison.Ordinal) == true;
+        connection.PendingOperation = deleting ? ConnectionOperation.Delete : ConnectionOperation.Create;
+        connection.Attempts = 0;
+        connection.NextAttemptAt = null;
+        connection.RetryReason = null;
+        connection.FailureReason = null;
+        var change = transitions.MoveTo(db, connection, deleting ? ConnectionStatus.Deleting : ConnectionStatus.Requested,
+            $"{caller.Name} (support) retried the {(deleting ? "deletion" : "creation")}.", caller);
+        audit.Add(db, caller, AuditActions.ConnectionRetried, AuditOutcome.Succeeded, connection.WorkspaceId, connection.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        if (change is not null)
+        {
+            notifier.Publish(change);
+        }
+        workerSignal.Notify();
+        return true;
+    }
+
+    public Task<DeleteOutcome> DeleteAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
+    {
+        EnsureSupport(caller);
+        return connections.RequestDeleteAsync(caller, c => c.Id == connectionId, cancellationToken);
+    }
+
+    private static void EnsureSupport(PortalUser caller)
+    {
+        if (!caller.IsSupport)
+        {
+            throw new UnauthorizedAccessException("Only support staff can do this.");
+        }
+    }
+}

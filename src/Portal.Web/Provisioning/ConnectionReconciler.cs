@@ -1,0 +1,204 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Web.Data;
+using Portal.Web.Features.Connections;
+
+namespace Portal.Web.Provisioning;
+
+/// <summary>What one reconciliation cycle did.</summary>
+public sealed record ReconcileReport(int Checked, int Regions, int Changed, int RegionsFailed);
+
+/// <summary>
+/// Keeps connection statuses true to AWS. Each cycle describes every connection that is due a check, grouped by
+/// region so the provisioner can batch (up to 1000 endpoints per call): AWS calls grow with regions, not connections.
+/// Settling states are checked every few seconds, available ones every few minutes to notice a rejection or a deletion
+/// made outside the portal. Waiting for acceptance past the limit expires the connection and deletes its endpoint.
+/// </summary>
+public sealed class ConnectionReconciler(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IEndpointProvisioner provisioner,
+    ConnectionTransitions transitions,
+    ConnectionNotifier notifier,
+    ProvisioningSignal workerSignal,
+    TimeProvider clock,
+    IOptions<ReconcilerOptions> options,
+    ILogger<ConnectionReconciler> logger) : BackgroundService
+{
+    private ReconcilerOptions Options => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Options.Tick, clock);
+        do
+        {
+            try
+            {
+                await ReconcileOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A reconciliation cycle failed; the next one will try again");
+            }
+        }
+        while (await WaitForTickAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitForTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<ReconcileReport> ReconcileOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.Connections
+            .Where(c => c.EndpointId != null
+                && c.PendingOperation == ConnectionOperation.None
+                && c.Status != ConnectionStatus.Deleted
+                && c.Status != ConnectionStatus.Failed
+                && c.Status != ConnectionStatus.Expired
+                && (c.NextCheckAt == null || c.NextCheckAt <= now))
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return new ReconcileReport(0, 0, 0, 0);
+        }
+
+        var changes = new List<ConnectionChange>();
+        var regionsFailed = 0;
+        var byRegion = due.GroupBy(c => c.Region).ToList();
+        foreach (var region in byRegion)
+        {
+            var connections = region.ToDictionary(c => c.EndpointId!, StringComparer.Ordinal);
+            var result = await provisioner.DescribeEndpointsAsync(region.Key, connections.Keys, cancellationToken);
+            if (!result.Succeeded)
+            {
+                regionsFailed++;
+                logger.LogWarning("Describing {Count} endpoints in {Region} failed: {Kind} {Detail}", connections.Count, region.Key, result.Failure!.Kind, result.Failure.Detail ?? result.Failure.Reason);
+                foreach (var connection in connections.Values)
+                {
+                    connection.NextCheckAt = now + Options.FastPollInterval;
+                }
+                continue;
+            }
+
+            foreach (var observation in result.Value!)
+            {
+                if (connections.TryGetValue(observation.EndpointId, out var connection))
+                {
+                    Apply(db, connection, observation, now, changes);
+                }
+            }
+        }
+
+        await SaveSkippingConflictsAsync(db, changes, cancellationToken);
+        notifier.Publish(changes);
+        return new ReconcileReport(due.Count, byRegion.Count, changes.Count, regionsFailed);
+    }
+
+    private void Apply(PortalDbContext db, Connection connection, EndpointObservation observation, DateTimeOffset now, List<ConnectionChange> changes)
+    {
+        connection.AwsState = observation.RawState;
+        if (observation.DnsNames.Count > 0 && !observation.DnsNames.SequenceEqual(connection.DnsNames))
+        {
+            connection.DnsNames = [.. observation.DnsNames];
+        }
+
+        var target = ConnectionTransitions.StatusFor(observation.State);
+        ConnectionChange? change = null;
+        if (connection.Status == ConnectionStatus.Deleting && target is not (ConnectionStatus.Deleted or ConnectionStatus.Failed))
+        {
+            // AWS has not caught up with our delete yet.
+        }
+        else if (target == ConnectionStatus.PendingAcceptance && connection.AcceptanceDeadline is { } deadline && now >= deadline)
+        {
+            connection.PendingOperation = ConnectionOperation.Delete;
+            connection.Attempts = 0;
+            connection.NextAttemptAt = now;
+            connection.FailureReason = $"The service owner did not accept the connection within {FormatDuration(Options.AcceptanceTimeout)}, so the endpoint was deleted.";
+            change = transitions.MoveTo(db, connection, ConnectionStatus.Expired, connection.FailureReason);
+            workerSignal.Notify();
+        }
+        else if (target == ConnectionStatus.Deleted)
+        {
+            var message = connection.Status == ConnectionStatus.Deleting
+                ? $"Endpoint {connection.EndpointId} deleted."
+                : $"Endpoint {connection.EndpointId} was deleted outside the portal.";
+            connection.DeletedAt = now;
+            change = transitions.MoveTo(db, connection, ConnectionStatus.Deleted, message);
+        }
+        else
+        {
+            if (target == ConnectionStatus.Failed)
+            {
+                connection.FailureReason = "AWS reports that the endpoint failed. Check that the endpoint service still exists and has an active load balancer, then delete this connection and create it again.";
+            }
+            if (target == ConnectionStatus.PendingAcceptance && connection.AcceptanceDeadline is null)
+            {
+                connection.AcceptanceDeadline = now + Options.AcceptanceTimeout;
+            }
+            var message = target == ConnectionStatus.Unknown
+                ? $"AWS reported the state \"{observation.RawState}\", which the portal does not know."
+                : ConnectionTransitions.DescribeArrival(target);
+            change = transitions.MoveTo(db, connection, target, message);
+        }
+
+        if (change is not null)
+        {
+            changes.Add(change);
+        }
+        connection.NextCheckAt = connection.Status.IsTerminal()
+            ? null
+            : now + (connection.Status.IsSettling() ? Options.FastPollInterval : Options.SlowPollInterval);
+    }
+
+    /// <summary>A row changed by a customer or the worker during the cycle is left for the next cycle.</summary>
+    private async Task SaveSkippingConflictsAsync(PortalDbContext db, List<ConnectionChange> changes, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException conflict)
+            {
+                foreach (var entry in conflict.Entries)
+                {
+                    if (entry.Entity is Connection skipped)
+                    {
+                        changes.RemoveAll(c => c.ConnectionId == skipped.Id);
+                        foreach (var added in db.ChangeTracker.Entries<ConnectionEvent>().Where(e => e.Entity.ConnectionId == skipped.Id).ToList())
+                        {
+                            added.State = EntityState.Detached;
+                        }
+                        foreach (var audit in db.ChangeTracker.Entries<Features.Audit.AuditEntry>().Where(e => e.Entity.ConnectionId == skipped.Id && e.State == EntityState.Added).ToList())
+                        {
+                            audit.State = EntityState.Detached;
+                        }
+                    }
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+    }
+
+    private static string FormatDuration(TimeSpan duration) =>
+        duration.TotalDays >= 1 ? $"{duration.TotalDays:0.#} days"
+        : duration.TotalHours >= 1 ? $"{duration.TotalHours:0.#} hours"
+        : duration.TotalMinutes >= 1 ? $"{duration.TotalMinutes:0.#} minutes"
+        : $"{duration.TotalSeconds:0} seconds";
+}

@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.E2ETests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.E2ETests.Connections;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private const string Region = "us-east-1";
+
+    [Fact]
+    public async Task Customer_creates_a_connection_follows_it_to_available_copies_the_dns_name_and_deletes_it()
+    {
+        const string serviceName = "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60789";
+        await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
+        await customer.SignInAsync("ada", "/connections/new");
+        var page = customer.Page;
+
+        await Expect(page.GetByTestId("wizard-Region")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("wizard-next")).ToBeDisabledAsync();
+        await customer.ScreenshotAsync("wizard-1-region");
+        await ChooseRegionAsync(page, Region);
+        await page.GetByTestId("wizard-next").ClickAsync();
+
+        await page.GetByLabel("Endpoint service name").FillAsync("  " + serviceName.ToUpperInvariant() + " ");
+        await Expect(page.GetByTestId("service-name-note")).ToContainTextAsync("We removed surrounding spaces and changed capitals to lower case.");
+        await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
+        await customer.ScreenshotAsync("wizard-2-service-name");
+        await page.GetByTestId("wizard-next").ClickAsync();
+
+        await Expect(page.GetByTestId("principal-arn")).ToContainTextAsync("arn:aws:iam::111122223333:root");
+        await Expect(page.GetByTestId("principal-arn-copy")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "AWS CLI" }).ClickAsync();
+        await Expect(page.GetByTestId("cli-command")).ToContainTextAsync("--service-id vpce-svc-0a1b2c3d4e5f60789");
+        await Expect(page.GetByTestId("cli-command")).ToContainTextAsync("--add-allowed-principals arn:aws:iam::111122223333:root");
+        await customer.ScreenshotAsync("wizard-3-grant-access-cli");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Terraform" }).ClickAsync();
+        await Expect(page.GetByTestId("terraform")).ToContainTextAsync("aws_vpc_endpoint_service_allowed_principal");
+        await customer.ScreenshotAsync("wizard-3-grant-access-terraform");
+        await page.GetByTestId("wizard-next").ClickAsync();
+
+        await Expect(page.GetByTestId("wizard-next")).ToBeDisabledAsync();
+        await page.GetByTestId("verify-button").ClickAsync();
+        await Expect(page.GetByTestId("verify-success")).ToContainTextAsync("us-east-1a");
+        await Expect(page.GetByTestId("acceptance")).ToContainTextAsync("Required");
+        await customer.ScreenshotAsync("wizard-4-verify");
+        await page.GetByTestId("wizard-next").ClickAsync();
+
+        await Expect(page.GetByTestId("wizard-Create")).ToBeVisibleAsync();
+        await customer.ScreenshotAsync("wizard-5-create");
+        // A double click creates one connection: the button disables itself and the server dedupes the request id.
+        await page.GetByTestId("create-connection").DblClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/connections/[0-9a-f-]{36}$"));
+        var detailUrl = page.Url;
+        await Expect(page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "PendingAcceptance", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("accept-command")).ToContainTextAsync("aws ec2 accept-vpc-endpoint-connections");
+        await Expect(page.GetByTestId("acceptance-countdown")).ToContainTextAsync("Expires in");
+        await customer.ScreenshotAsync("detail-pending-acceptance");
+
+        // The service owner accepts from another browser; this page is not reloaded.
+        await using (var owner = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl))
+        {
+            await owner.SignInAsync("ada", new Uri(detailUrl).AbsolutePath);
+            await owner.Page.GetByTestId("sim-accept").ClickAsync();
+            await Expect(owner.Page.GetByTestId("sim-decision")).ToBeVisibleAsync();
+        }
+        await Expect(page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Pending", new() { Timeout = 20_000 });
+        await customer.ScreenshotAsync("detail-pending");
+        await Expect(page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Available", new() { Timeout = 20_000 });
+        await customer.ScreenshotAsync("detail-available");
+
+        await page.GetByTestId("primary-dns-copy").ClickAsync();
+        await Expect(page.GetByTestId("primary-dns-copy")).ToHaveAttributeAsync("data-copied", "true");
+        var copied = await page.EvaluateAsync<string>("navigator.clipboard.readText()");
+        Assert.Matches(@"^vpce-[0-9a-f]{17}-[0-9a-z]+\.vpce-svc-0a1b2c3d4e5f60789\.us-east-1\.vpce\.amazonaws\.com$", copied);
+        await Expect(page.GetByTestId("timeline-event").First).ToContainTextAsync("available");
+
+        await page.GetByTestId("delete-connection").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete connection" }).ClickAsync();
+        await Expect(page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", new Regex("Deleting|Deleted"));
+        await customer.ScreenshotAsync("detail-deleting");
+        await Expect(page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Deleted", new() { Timeout = 20_000 });
+        await customer.ScreenshotAsync("detail-deleted");
+
+        await customer.GotoAsync("/connections");
+        await Expect(page.GetByTestId("connections-empty")).ToBeVisibleAsync();
+        Assert.Empty(customer.ConsoleErrors);
+    }
+
+    [Theory]
+    [InlineData("com.amazonaws.us-east-1.s3", "is an AWS service, not your endpoint service")]
+    [InlineData("vpce-svc-0a1b2c3d4e5f60789", "That is only the service ID")]
+    [InlineData("vpce-0a1b2c3d4e5f60789", "is the ID of a VPC endpoint")]
+    [InlineData("com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d4e5f60789", "This service is in eu-west-1, but you chose us-east-1")]
+    [InlineData("https://example.com/db", "That is a web address")]
+    [InlineData("com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f6078", "has 16 characters")]
+    public async Task A_bad_service_name_gets_its_specific_message_and_blocks_the_next_step(string input, string message)
+    {
+        await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
+        await customer.SignInAsync("grace", "/connections/new");
+        await ChooseRegionAsync(customer.Page, Region);
+        await customer.Page.GetByTestId("wizard-next").ClickAsync();
+
+        await customer.Page.GetByLabel("Endpoint service name").FillAsync(input);
+
+        await Expect(customer.Page.GetByText(message).First).ToBeVisibleAsync();
+        await Expect(customer.Page.GetByTestId("wizard-next")).ToBeDisabledAsync();
+        if (message.StartsWith("This service is in"))
+        {
+            await customer.ScreenshotAsync("wizard-2-region-mismatch");
+        }
+    }
+
+    [Fact]
+    public async Task Verify_explains_the_three_causes_when_aws_cannot_see_the_service()
+    {
+        await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
+        await customer.SignInAsync("grace", "/connections/new");
+        var page = customer.Page;
+        await ChooseRegionAsync(page, Region);
+        await page.GetByTestId("wizard-next").ClickAsync();
+        await page.GetByLabel("Endpoint service name").FillAsync("com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000404");
+        await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
+        await page.GetByTestId("wizard-next").ClickAsync();
+        await page.GetByTestId("wizard-next").ClickAsync();
+
+        await page.GetByTestId("verify-button").ClickAsync();
+
+        var failure = page.GetByTestId("verify-failure");
+        await Expect(failure).ToHaveAttributeAsync("data-kind", "ServiceNotFoundOrNotAllowlisted");
+        await Expect(failure.Locator("li")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("wizard-next")).ToBeDisabledAsync();
+        await customer.ScreenshotAsync("wizard-4-verify-not-found");
+    }
+
+    [Fact]
+    public async Task Another_workspace_gets_not_found_for_a_connection_url()
+    {
+        await using var ada = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
+        await ada.SignInAsync("ada", "/connections/new");
+        await ChooseRegionAsync(ada.Page, Region);
+        await ada.Page.GetByTestId("wizard-next").ClickAsync();
+        await ada.Page.GetByLabel("Endpoint service name").FillAsync("com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210");
+        await Expect(ada.Page.GetByTestId("wizard-next")).ToBeEnabledAsync();
+        await ada.Page.GetByTestId("wizard-next").ClickAsync();
+        await ada.Page.GetByTestId("wizard-next").ClickAsync();
+        await ada.Page.GetByTestId("verify-button").ClickAsync();
+        await ada.Page.GetByTestId("wizard-next").ClickAsync();
+        await ada.Page.GetByTestId("create-connection").ClickAsync();
+        await Expect(ada.Page).ToHaveURLAsync(new Regex("/connections/[0-9a-f-]{36}$"));
+        var path = new Uri(ada.Page.Url).AbsolutePath;
+
+        await using var grace = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
+        await grace.SignInAsync("grace", path);
+
+        await Expect(grace.Page.GetByTestId("connection-not-found")).ToBeVisibleAsync();
+        await Expect(grace.Page.GetByText("vpce-svc-0fedcba9876543210")).ToHaveCountAsync(0);
+        await grace.ScreenshotAsync("detail-not-found-other-workspace");
+    }
+
+    [Fact]
+    public async Task Wizard_and_detail_render_in_the_dark_theme()
+    {
+        await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl, darkMode: true);
+        await customer.SignInAsync("ada", "/connections/new");
+        await ChooseRegionAsync(customer.Page, "eu-west-1");
+        await customer.Page.GetByTestId("wizard-next").ClickAsync();
+        await customer.Page.GetByLabel("Endpoint service name").FillAsync("com.amazonaws.vpce.eu-west-1.vpce-svc-00000000000000001");
+        await Expect(customer.Page.GetByTestId("wizard-next")).ToBeEnabledAsync();
+        await customer.Page.GetByTestId("wizard-next").ClickAsync();
+        await Expect(customer.Page.GetByTestId("wizard-GrantAccess")).ToBeVisibleAsync();
+        await customer.ScreenshotAsync("wizard-3-grant-access-dark");
+        await customer.Page.GetByTestId("wizard-next").ClickAsync();
+        await customer.Page.GetByTestId("verify-button").ClickAsync();
+        await Expect(customer.Page.GetByTestId("acceptance")).ToContainTextAsync("Not required");
+        await customer.ScreenshotAsync("wizard-4-verify-dark");
+        await customer.Page.GetByTestId("wizard-next").ClickAsync();
+        await customer.Page.GetByTestId("create-connection").ClickAsync();
+
+        await Expect(customer.Page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Available", new() { Timeout = 20_000 });
+        await customer.ScreenshotAsync("detail-available-dark");
+        await customer.GotoAsync("/connections");
+        await Expect(customer.Page.GetByTestId("connection-link").Filter(new() { HasText = "vpce-svc-00000000000000001" })).ToHaveCountAsync(1);
+        await customer.ScreenshotAsync("connections-list-dark");
+    }
+
+    private static async Task ChooseRegionAsync(IPage page, string region)
+    {
+        await page.GetByTestId("region-select").ClickAsync();
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = $"({region})" }).ClickAsync();
+        await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
+    }
+}

@@ -1,0 +1,158 @@
+using Portal.Web.Features.Connections;
+using Portal.Web.Provisioning;
+using static Portal.UnitTests.Provisioning.ProvisioningHarness;
+
+namespace Portal.UnitTests.Provisioning;
+
+public sealed class ProvisioningWorkerTests
+{
+    private static readonly ProvisioningFailure Throttled = new(ProvisioningFailureKind.Transient, "AWS is throttling requests.", "RequestLimitExceeded: Request limit exceeded.");
+
+    [Fact]
+    public async Task Transient_failures_are_retried_with_backoff_and_shown_as_retrying()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        harness.Provisioner.FailNextCreates(Throttled, Throttled);
+        var worker = harness.NewWorker();
+
+        await worker.RunOnceAsync(CancellationToken.None);
+        var retrying = await harness.LoadAsync(id);
+        Assert.Equal(ConnectionStatus.Creating, retrying.Status);
+        Assert.Equal("AWS is throttling requests.", retrying.RetryReason);
+        Assert.Equal(0, await worker.RunOnceAsync(CancellationToken.None)); // backing off: not due yet
+
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        await worker.RunOnceAsync(CancellationToken.None);
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal(ConnectionStatus.PendingAcceptance, connection.Status);
+        Assert.Null(connection.RetryReason);
+        Assert.Equal(3, harness.Provisioner.CreateCalls);
+        Assert.Single(harness.Provisioner.Endpoints);
+    }
+
+    [Fact]
+    public async Task Transient_failures_past_the_limit_end_in_failed_with_a_reason()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        harness.Provisioner.FailNextCreates(Throttled, Throttled, Throttled, Throttled);
+        var worker = harness.NewWorker();
+
+        for (var i = 0; i < harness.WorkerOptions.MaxAttempts; i++)
+        {
+            await worker.RunOnceAsync(CancellationToken.None);
+            harness.Clock.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal(ConnectionStatus.Failed, connection.Status);
+        Assert.Contains("after 4 attempts", connection.FailureReason);
+        Assert.Equal(ConnectionOperation.None, connection.PendingOperation);
+    }
+
+    [Fact]
+    public async Task A_permanent_failure_fails_at_once_and_keeps_the_raw_aws_error_for_support_only()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        harness.Provisioner.FailNextCreates(new ProvisioningFailure(ProvisioningFailureKind.Permanent,
+            "We could not create this endpoint; support has been notified.", "UnauthorizedOperation: You are not authorized to perform this operation."));
+
+        await harness.NewWorker().RunOnceAsync(CancellationToken.None);
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal(ConnectionStatus.Failed, connection.Status);
+        Assert.Equal("We could not create this endpoint; support has been notified.", connection.FailureReason);
+        Assert.StartsWith("UnauthorizedOperation", connection.LastAwsError);
+        Assert.DoesNotContain("Unauthorized", connection.Events.Select(e => e.Message).Aggregate((a, b) => a + b));
+    }
+
+    [Fact]
+    public async Task Two_workers_on_one_database_never_both_act_on_one_request()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        var release = new TaskCompletionSource();
+        harness.Provisioner.BeforeCreate = () => release.Task;
+
+        var first = harness.NewWorker().RunOnceAsync(CancellationToken.None);
+        var second = await harness.NewWorker().RunOnceAsync(CancellationToken.None);
+        release.SetResult();
+        var firstHandled = await first;
+
+        Assert.Equal(1, firstHandled + second);
+        Assert.Equal(1, harness.Provisioner.CreateCalls);
+        Assert.Equal(ConnectionStatus.PendingAcceptance, (await harness.LoadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task A_crashed_workers_claim_lapses_and_another_worker_resumes_without_a_second_endpoint()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        // The first worker reached AWS, then its process died before saving the endpoint id.
+        var crashed = new CancellationTokenSource();
+        harness.Provisioner.BeforeCreate = () => Task.CompletedTask;
+        var endpointMadeBeforeCrash = await harness.Provisioner.CreateEndpointAsync(
+            new CreateEndpointRequest(id, "ws-acme", UsEast, ServiceName, (await harness.LoadAsync(id)).ClientToken), CancellationToken.None);
+        await using (var db = await harness.DbFactory.CreateDbContextAsync())
+        {
+            var row = db.Connections.Single(c => c.Id == id);
+            row.ClaimedBy = "dead-worker";
+            row.ClaimExpiresAt = harness.Clock.GetUtcNow() + harness.WorkerOptions.ClaimLease;
+            await db.SaveChangesAsync();
+        }
+        var survivor = harness.NewWorker();
+
+        Assert.Equal(0, await survivor.RunOnceAsync(CancellationToken.None));
+        harness.Clock.Advance(harness.WorkerOptions.ClaimLease + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await survivor.RunOnceAsync(CancellationToken.None));
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal(endpointMadeBeforeCrash.Value!.EndpointId, connection.EndpointId);
+        Assert.Single(harness.Provisioner.Endpoints);
+    }
+
+    [Fact]
+    public async Task Deleting_an_endpoint_whose_id_was_never_saved_finds_it_by_tag()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        await harness.Provisioner.CreateEndpointAsync(new CreateEndpointRequest(id, "ws-acme", UsEast, ServiceName, "token"), CancellationToken.None);
+        await using (var db = await harness.DbFactory.CreateDbContextAsync())
+        {
+            db.Connections.Single(c => c.Id == id).Status = ConnectionStatus.Creating;
+            await db.SaveChangesAsync();
+        }
+
+        await harness.Service.DeleteAsync(Ada, "ws-acme", id);
+        await harness.NewWorker().RunOnceAsync(CancellationToken.None);
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal(ConnectionStatus.Deleting, connection.Status);
+        Assert.Equal(1, harness.Provisioner.DeleteCalls);
+        Assert.Equal("deleting", harness.Provisioner.Endpoints[connection.EndpointId!].State);
+    }
+
+    [Fact]
+    public async Task Support_retry_reruns_a_failed_creation_with_the_same_client_token()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        harness.Provisioner.FailNextCreates(new ProvisioningFailure(ProvisioningFailureKind.Permanent, "Support has been notified.", "AuthFailure: x"));
+        var worker = harness.NewWorker();
+        await worker.RunOnceAsync(CancellationToken.None);
+        var token = (await harness.LoadAsync(id)).ClientToken;
+
+        Assert.True(await harness.SupportActions.RetryAsync(Sam, id));
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal(ConnectionStatus.PendingAcceptance, connection.Status);
+        Assert.Equal(token, connection.ClientToken);
+    }
+}
