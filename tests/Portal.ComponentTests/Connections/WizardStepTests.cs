@@ -1,0 +1,149 @@
+using Bunit;
+using Portal.ComponentTests.Infrastructure;
+using Portal.Web.Features.Connections;
+using Portal.Web.Features.Connections.ServiceNames;
+using Portal.Web.Features.Connections.Wizard;
+using Portal.Web.Provisioning;
+
+namespace Portal.ComponentTests.Connections;
+
+public sealed class WizardStepTests : MudTestContext
+{
+    private const string Arn = "arn:aws:iam::111122223333:root";
+    private const string Name = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+
+    public WizardStepTests() => Render<MudBlazor.MudPopoverProvider>();
+
+    [Fact]
+    public void A_bad_name_shows_its_message_and_offers_the_suggested_full_name()
+    {
+        var check = EndpointServiceName.Parse("vpce-svc-0123456789abcdef0", "us-east-1");
+        var step = Render<ServiceNameStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.Value, "vpce-svc-0123456789abcdef0").Add(s => s.Check, check));
+
+        Assert.Contains("That is only the service ID", step.Markup);
+        Assert.Equal("ServiceIdOnly", step.Find("[data-testid=service-name-error]").GetAttribute("data-code"));
+        Assert.Contains(Name, step.Find("[data-testid=use-suggestion]").TextContent);
+    }
+
+    [Fact]
+    public void Choosing_the_suggestion_puts_it_in_the_field()
+    {
+        string? entered = null;
+        var step = Render<ServiceNameStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.Value, "vpce-svc-0123456789abcdef0")
+            .Add(s => s.Check, EndpointServiceName.Parse("vpce-svc-0123456789abcdef0", "us-east-1"))
+            .Add(s => s.ValueChanged, (string value) => entered = value));
+
+        step.Find("[data-testid=use-suggestion]").Click();
+
+        Assert.Equal(Name, entered);
+    }
+
+    [Fact]
+    public void A_normalised_name_shows_what_was_changed()
+    {
+        var step = Render<ServiceNameStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.Check, EndpointServiceName.Parse($" {Name.ToUpperInvariant()}", "us-east-1")));
+
+        Assert.Contains("We removed surrounding spaces and changed capitals to lower case.", step.Find("[data-testid=service-name-note]").TextContent);
+        Assert.Empty(step.FindAll("[data-testid=service-name-error]"));
+    }
+
+    [Fact]
+    public void A_service_already_connected_links_to_that_connection()
+    {
+        var id = Guid.NewGuid();
+        var check = ServiceNameParseResult.Invalid(ExistingConnectionLookup.AlreadyConnected(id), ServiceNameChanges.None);
+
+        var step = Render<ServiceNameStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.Check, check));
+
+        Assert.Equal($"/connections/{id}", step.Find("[data-testid=existing-connection-link]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void Grant_access_offers_the_principal_with_a_copy_button_and_prefilled_commands()
+    {
+        var step = Render<GrantAccessStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.ServiceId, "vpce-svc-0123456789abcdef0").Add(s => s.PrincipalArn, Arn));
+
+        Assert.Contains(Arn, step.Find("[data-testid=principal-arn]").TextContent);
+        Assert.NotNull(step.Find("[data-testid=principal-arn-copy]"));
+        Assert.Contains("Allow principals", step.Markup);
+
+        step.FindAll(".mud-tab").First(t => t.TextContent.Contains("AWS CLI")).Click();
+        var cli = step.Find("[data-testid=cli-command]").TextContent;
+        Assert.Contains("--service-id vpce-svc-0123456789abcdef0", cli);
+        Assert.Contains($"--add-allowed-principals {Arn}", cli);
+        Assert.NotNull(step.Find("[data-testid=cli-command-copy]"));
+
+        step.FindAll(".mud-tab").First(t => t.TextContent.Contains("Terraform")).Click();
+        Assert.Contains("vpc_endpoint_service_id = \"vpce-svc-0123456789abcdef0\"", step.Find("[data-testid=terraform]").TextContent);
+    }
+
+    [Fact]
+    public void Verify_is_disabled_while_it_runs()
+    {
+        var step = Render<VerifyStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.PrincipalArn, Arn).Add(s => s.Verifying, true));
+
+        Assert.True(step.Find("[data-testid=verify-button]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Not_found_lists_the_three_likely_causes()
+    {
+        var outcome = new VerifyOutcome(Name, null, null, null, new ProvisioningFailure(ProvisioningFailureKind.ServiceNotFoundOrNotAllowlisted, "not found"));
+
+        var step = Render<VerifyStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.PrincipalArn, Arn).Add(s => s.Outcome, outcome));
+
+        var failure = step.Find("[data-testid=verify-failure]");
+        Assert.Equal(3, failure.QuerySelectorAll("li").Length);
+        Assert.Contains(Arn, failure.TextContent);
+        Assert.Contains("Verify again", step.Find("[data-testid=verify-button]").TextContent);
+    }
+
+    [Fact]
+    public void Success_shows_shared_zones_and_whether_acceptance_is_required()
+    {
+        var service = new VerifiedService(Name, "vpce-svc-0123456789abcdef0", true, "db.example.com", ["use1-az1"], [new SharedZone("use1-az1", "us-east-1a", "subnet-1")]);
+
+        var step = Render<VerifyStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.PrincipalArn, Arn).Add(s => s.Outcome, new VerifyOutcome(Name, null, null, service, null)));
+
+        Assert.Contains("us-east-1a (use1-az1)", step.Find("[data-testid=shared-zones]").TextContent);
+        Assert.Contains("Required", step.Find("[data-testid=acceptance]").TextContent);
+        Assert.Contains("db.example.com", step.Markup);
+    }
+
+    [Fact]
+    public void Create_cannot_be_pressed_again_while_creating()
+    {
+        var presses = 0;
+        var step = Render<CreateStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.ServiceName, Name).Add(s => s.OnCreate, () => presses++));
+
+        step.Find("[data-testid=create-connection]").Click();
+        step.Render(p => p.Add(s => s.Creating, true));
+
+        Assert.Equal(1, presses);
+        Assert.True(step.Find("[data-testid=create-connection]").HasAttribute("disabled"));
+        Assert.Contains("Creating", step.Find("[data-testid=create-connection]").TextContent);
+    }
+
+    [Fact]
+    public void A_server_refusal_on_create_is_shown_with_its_link()
+    {
+        var id = Guid.NewGuid();
+        var step = Render<CreateStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.ServiceName, Name).Add(s => s.Error, ExistingConnectionLookup.AlreadyConnected(id)));
+
+        Assert.Contains("already connected", step.Find("[data-testid=create-error]").TextContent);
+        Assert.Contains($"/connections/{id}", step.Find("[data-testid=create-error]").InnerHtml);
+    }
+
+    [Fact]
+    public void Progress_marks_the_current_step_and_lets_finished_steps_be_revisited()
+    {
+        WizardStep? selected = null;
+        var progress = Render<WizardProgress>(p => p.Add(s => s.Current, WizardStep.Verify).Add(s => s.OnSelect, (WizardStep s) => selected = s));
+
+        Assert.Equal("step", progress.Find(".wizard-step.current").GetAttribute("aria-current"));
+        progress.Find("[data-testid=step-Region]").Click();
+
+        Assert.Equal(WizardStep.Region, selected);
+        Assert.Equal("SPAN", progress.Find("[data-testid=step-Create]").TagName);
+    }
+}
