@@ -21,7 +21,7 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
         await Expect(page.GetByTestId("wizard-Region")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("wizard-next")).ToBeDisabledAsync();
         await customer.ScreenshotAsync("wizard-1-region");
-        await ChooseRegionAsync(page, Region);
+        await ConnectionWizard.ChooseRegionAsync(page, Region);
         await page.GetByTestId("wizard-next").ClickAsync();
 
         await page.GetByLabel("Endpoint service name").FillAsync("  " + serviceName.ToUpperInvariant() + " ");
@@ -100,7 +100,7 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
     {
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
         await customer.SignInAsync("grace", "/connections/new");
-        await ChooseRegionAsync(customer.Page, Region);
+        await ConnectionWizard.ChooseRegionAsync(customer.Page, Region);
         await customer.Page.GetByTestId("wizard-next").ClickAsync();
 
         await customer.Page.GetByLabel("Endpoint service name").FillAsync(input);
@@ -119,7 +119,7 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
         await customer.SignInAsync("grace", "/connections/new");
         var page = customer.Page;
-        await ChooseRegionAsync(page, Region);
+        await ConnectionWizard.ChooseRegionAsync(page, Region);
         await page.GetByTestId("wizard-next").ClickAsync();
         await page.GetByLabel("Endpoint service name").FillAsync("com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000404");
         await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
@@ -139,18 +139,8 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
     public async Task Another_workspace_gets_not_found_for_a_connection_url()
     {
         await using var ada = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
-        await ada.SignInAsync("ada", "/connections/new");
-        await ChooseRegionAsync(ada.Page, Region);
-        await ada.Page.GetByTestId("wizard-next").ClickAsync();
-        await ada.Page.GetByLabel("Endpoint service name").FillAsync("com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210");
-        await Expect(ada.Page.GetByTestId("wizard-next")).ToBeEnabledAsync();
-        await ada.Page.GetByTestId("wizard-next").ClickAsync();
-        await ada.Page.GetByTestId("wizard-next").ClickAsync();
-        await ada.Page.GetByTestId("verify-button").ClickAsync();
-        await ada.Page.GetByTestId("wizard-next").ClickAsync();
-        await ada.Page.GetByTestId("create-connection").ClickAsync();
-        await Expect(ada.Page).ToHaveURLAsync(new Regex("/connections/[0-9a-f-]{36}$"));
-        var path = new Uri(ada.Page.Url).AbsolutePath;
+        await ada.SignInAsync("ada");
+        var path = await ConnectionWizard.CreateAsync(ada, Region, "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210");
 
         await using var grace = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
         await grace.SignInAsync("grace", path);
@@ -165,7 +155,7 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
     {
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl, darkMode: true);
         await customer.SignInAsync("ada", "/connections/new");
-        await ChooseRegionAsync(customer.Page, "eu-west-1");
+        await ConnectionWizard.ChooseRegionAsync(customer.Page, "eu-west-1");
         await customer.Page.GetByTestId("wizard-next").ClickAsync();
         await customer.Page.GetByLabel("Endpoint service name").FillAsync("com.amazonaws.vpce.eu-west-1.vpce-svc-00000000000000001");
         await Expect(customer.Page.GetByTestId("wizard-next")).ToBeEnabledAsync();
@@ -184,12 +174,5 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
         await customer.GotoAsync("/connections");
         await Expect(customer.Page.GetByTestId("connection-link").Filter(new() { HasText = "vpce-svc-00000000000000001" })).ToHaveCountAsync(1);
         await customer.ScreenshotAsync("connections-list-dark");
-    }
-
-    private static async Task ChooseRegionAsync(IPage page, string region)
-    {
-        await page.GetByTestId("region-select").ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = $"({region})" }).ClickAsync();
-        await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
     }
 }
