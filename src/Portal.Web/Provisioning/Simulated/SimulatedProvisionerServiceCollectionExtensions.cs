@@ -1,0 +1,14 @@
+namespace Portal.Web.Provisioning.Simulated;
+
+public static class SimulatedProvisionerServiceCollectionExtensions
+{
+    public static IServiceCollection AddSimulatedProvisioner(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SimulatedProvisionerOptions>(configuration.GetSection(SimulatedProvisionerOptions.SectionName));
+        // Singletons: the provisioner keeps the create lock and the throttling counters for the whole process.
+        services.AddSingleton<SimulatedEndpointProvisioner>();
+        services.AddSingleton<IEndpointProvisioner>(sp => sp.GetRequiredService<SimulatedEndpointProvisioner>());
+        services.AddSingleton<SimulatedServiceOwner>();
+        return services;
+    }
+}
