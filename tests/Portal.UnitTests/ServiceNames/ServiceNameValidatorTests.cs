@@ -29,7 +29,7 @@ public class ServiceNameValidatorTests
 
     [Theory]
     [InlineData("", "Choose a region.")]
-    [InlineData("ap-south-1", "This service is in ap-south-1, where we do not offer PrivateLink. We offer: eu-central-1, eu-west-1, us-east-1, us-east-2, us-west-2.")]
+    [InlineData("ap-south-1", "We do not offer PrivateLink in ap-south-1. Choose one of: eu-central-1, eu-west-1, us-east-1, us-east-2, us-west-2.")]
     public void The_region_must_be_one_we_offer(string region, string message)
     {
         var errors = server.Validate(new CreateConnectionRequest(region, "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d")).Errors;

@@ -53,12 +53,18 @@ public static class ServiceNameMessages
         $"\"{region}\" is not an AWS region. Check the region part of the name, after com.amazonaws.vpce.";
 
     public static string RegionNotOffered(string region, IEnumerable<string> offered) =>
-        $"This service is in {region}, where we do not offer PrivateLink. We offer: {string.Join(", ", offered.Order(StringComparer.Ordinal))}.";
+        $"This service is in {region}, where we do not offer PrivateLink. We offer: {List(offered)}.";
+
+    /// <summary>For the region field itself, when a region we do not offer was chosen.</summary>
+    public static string ChosenRegionNotOffered(string region, IEnumerable<string> offered) =>
+        $"We do not offer PrivateLink in {region}. Choose one of: {List(offered)}.";
 
     public static string RegionMismatch(string nameRegion, string chosenRegion) =>
         $"This service is in {nameRegion}, but you chose {chosenRegion}. Pick {nameRegion} as the region, or check the name.";
 
     public static string InvalidFormat(string? region) => $"That is not an endpoint service name. It should look like {Example(region)}.";
+
+    private static string List(IEnumerable<string> regions) => string.Join(", ", regions.Order(StringComparer.Ordinal));
 
     public static string? Note(ServiceNameChanges changes) => changes switch
     {

@@ -9,7 +9,7 @@ public static class ServiceNameRules
     public static IRuleBuilderOptions<T, string?> MustBeOfferedRegion<T>(this IRuleBuilder<T, string?> rule, IReadOnlyCollection<string> offeredRegions) =>
         rule.NotEmpty().WithMessage(ServiceNameMessages.ChooseRegion)
             .Must(region => string.IsNullOrEmpty(region) || offeredRegions.Contains(region))
-            .WithMessage((_, region) => ServiceNameMessages.RegionNotOffered(region!, offeredRegions));
+            .WithMessage((_, region) => ServiceNameMessages.ChosenRegionNotOffered(region!, offeredRegions));
 
     /// <summary>A valid endpoint service name in the chosen region. The failure's CustomState is the <see cref="ServiceNameError"/>.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> MustBeEndpointServiceName<T>(
