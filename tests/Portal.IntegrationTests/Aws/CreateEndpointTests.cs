@@ -1,4 +1,7 @@
 using Amazon.EC2.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Data;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Aws;
 
@@ -32,11 +35,38 @@ public sealed class CreateEndpointTests(AwsWorld world)
         Assert.Equal(world.OurVpcId, endpoint.VpcId);
         Assert.Equal(request.ServiceName, endpoint.ServiceName);
         Assert.Equal([groups.EndpointsGroupId], endpoint.Groups.Select(g => g.GroupId));
+        Assert.False(endpoint.PrivateDnsEnabled);
         var tags = endpoint.Tags.ToDictionary(t => t.Key, t => t.Value);
         Assert.Equal(request.WorkspaceId, tags[PortalTags.WorkspaceId]);
         Assert.Equal(request.ConnectionId.ToString(), tags[PortalTags.ConnectionId]);
         Assert.Equal("privatelink-portal", tags["managed-by"]);
         Assert.False(string.IsNullOrWhiteSpace(tags["Name"]));
+    }
+
+    [Fact]
+    public async Task Create_adds_the_regions_base_group_read_from_the_region_settings_at_call_time()
+    {
+        var baseGroup = (await world.Ec2.CreateSecurityGroupAsync(new CreateSecurityGroupRequest
+        {
+            GroupName = $"portal-base-{Guid.NewGuid():N}",
+            Description = "base group of the region",
+            VpcId = world.OurVpcId,
+        })).GroupId;
+        await SetBaseGroupAsync(baseGroup);
+        try
+        {
+            var request = world.NewConnection();
+
+            var result = await world.Provisioner.CreateEndpointAsync(request, CancellationToken.None);
+
+            Assert.True(result.Succeeded, result.Failure?.Detail);
+            var endpoint = Assert.Single(await world.EndpointsTaggedWithAsync(request.ConnectionId));
+            Assert.Equal([result.Value!.SecurityGroupId, baseGroup], endpoint.Groups.Select(g => g.GroupId));
+        }
+        finally
+        {
+            await SetBaseGroupAsync(null);
+        }
     }
 
     [Fact]
@@ -98,5 +128,12 @@ public sealed class CreateEndpointTests(AwsWorld world)
 
         Assert.Equal(ProvisioningFailureKind.NoSharedAvailabilityZone, result.Failure?.Kind);
         Assert.Empty(await world.EndpointsTaggedWithAsync(request.ConnectionId));
+    }
+
+    /// <summary>What support does on the region settings page.</summary>
+    private async Task SetBaseGroupAsync(string? groupId)
+    {
+        await using var db = await world.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await db.RegionSettings.Where(r => r.Code == AwsWorld.Region).ExecuteUpdateAsync(r => r.SetProperty(x => x.SecurityGroupId, groupId));
     }
 }

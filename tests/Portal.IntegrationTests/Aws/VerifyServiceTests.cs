@@ -50,4 +50,14 @@ public sealed class VerifyServiceTests(AwsWorld world)
         Assert.Contains("use1-az2", failure.Reason);
         Assert.Contains("use1-az1, use1-az6", failure.Reason);
     }
+
+    [Fact]
+    public async Task Verify_in_a_region_without_settings_is_a_permanent_failure_for_support()
+    {
+        var result = await world.Provisioner.VerifyServiceAsync("eu-north-1", "com.amazonaws.vpce.eu-north-1.vpce-svc-0123456789abcdef0", CancellationToken.None);
+
+        Assert.Equal(ProvisioningFailureKind.Permanent, result.Failure?.Kind);
+        Assert.StartsWith("RegionNotConfigured:", result.Failure!.Detail);
+        Assert.Equal("We could not check this endpoint service; support has been notified.", result.Failure.Reason);
+    }
 }

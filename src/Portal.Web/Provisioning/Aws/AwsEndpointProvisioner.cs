@@ -70,6 +70,9 @@ public sealed partial class AwsEndpointProvisioner(
                 ServiceName = request.ServiceName,
                 SubnetIds = [.. verified.Value!.SharedZones.Select(z => z.SubnetId)],
                 SecurityGroupIds = securityGroupIds,
+                // Our VPC is shared by every workspace: a customer's private DNS name must not take over resolution
+                // there (two workspaces may connect the same service). Connectors use the endpoint's own DNS names.
+                PrivateDnsEnabled = false,
                 ClientToken = request.ClientToken,
                 TagSpecifications =
                 [
