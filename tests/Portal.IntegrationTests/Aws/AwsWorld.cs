@@ -55,6 +55,8 @@ public sealed class AwsWorld : IAsyncLifetime
             Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
             Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
             Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+            // AssumeRoleAWSCredentials calls STS at its own endpoint: send it to moto too.
+            Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_STS", Moto.Url.ToString());
             Amazon.AWSConfigs.InitializeCollections = true;
             Ec2 = new AmazonEC2Client(new BasicAWSCredentials("test", "test"),
                 new AmazonEC2Config { ServiceURL = Moto.Url.ToString(), AuthenticationRegion = Region });

@@ -1,6 +1,7 @@
 using Amazon.EC2.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Provisioning.Aws;
 
@@ -73,6 +74,43 @@ public sealed class WorkspaceIsolationTests(AwsWorld world)
         var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => CreateAsync(workspace)));
 
         Assert.Single(results.Select(r => r.SecurityGroupId).Distinct());
+        Assert.Equal(2, (await TaggedGroupsAsync(workspace)).Count);
+    }
+
+    [Fact]
+    public async Task A_second_portal_instance_that_looked_before_the_first_created_the_groups_reuses_them_and_its_row()
+    {
+        var workspace = AwsWorld.NewWorkspaceId();
+        var secondLooked = new TaskCompletionSource();
+        var firstDone = new TaskCompletionSource();
+        // The second instance's first look-up happens after its database check and before the first instance creates
+        // anything, so it sees no groups; its answer is held back until the first instance has created and saved the pair.
+        var handler = new ScriptedEc2Handler(async (call, _) =>
+        {
+            if (call is not { Action: "DescribeSecurityGroups", Attempt: 1 })
+            {
+                return null;
+            }
+            secondLooked.SetResult();
+            await firstDone.Task;
+            return ScriptedEc2Handler.Xml(System.Net.HttpStatusCode.OK, """
+                <DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>x</requestId><securityGroupInfo/></DescribeSecurityGroupsResponse>
+                """);
+        });
+        using var secondClients = new Ec2ClientFactory(world.Services.GetRequiredService<IOptions<AwsRegionsOptions>>()) { CreateHttpHandler = () => handler };
+        var first = ActivatorUtilities.CreateInstance<WorkspaceIsolationGroups>(world.Services);
+        var second = ActivatorUtilities.CreateInstance<WorkspaceIsolationGroups>(world.Services);
+
+        var secondPair = second.EnsureAsync(secondClients.GetClient(AwsWorld.Region), AwsWorld.Region, world.OurVpcId, workspace, CancellationToken.None);
+        await secondLooked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var firstPair = await first.EnsureAsync(world.Ec2, AwsWorld.Region, world.OurVpcId, workspace, CancellationToken.None);
+        firstDone.SetResult();
+
+        // The second instance's creates hit duplicate names, it takes the first's groups by tag, and its save meets the stored row.
+        var reused = await secondPair.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal((firstPair.WorkersGroupId, firstPair.EndpointsGroupId), (reused.WorkersGroupId, reused.EndpointsGroupId));
+        Assert.Equal(2, handler.CountOf("CreateSecurityGroup"));
+        Assert.Equal(0, handler.CountOf("AuthorizeSecurityGroupIngress"));
         Assert.Equal(2, (await TaggedGroupsAsync(workspace)).Count);
     }
 

@@ -3,6 +3,7 @@ using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Microsoft.Extensions.Options;
+using Portal.Web.Features.Regions;
 
 namespace Portal.Web.Provisioning.Aws;
 
@@ -37,7 +38,7 @@ public sealed class Ec2ClientFactory(IOptions<AwsRegionsOptions> options) : IDis
         }
     }
 
-    private AmazonEC2Client CreateClient(string region, Features.Regions.RegionOptions? settings)
+    private AmazonEC2Client CreateClient(string region, RegionOptions? settings)
     {
         var config = new AmazonEC2Config
         {
@@ -60,12 +61,12 @@ public sealed class Ec2ClientFactory(IOptions<AwsRegionsOptions> options) : IDis
             config.HttpClientFactory = new HandlerHttpClientFactory(createHandler, RequestTimeout);
         }
 
-        var credentials = DefaultAWSCredentialsIdentityResolver.GetCredentials();
-        if (!string.IsNullOrWhiteSpace(settings?.RoleArn))
+        if (string.IsNullOrWhiteSpace(settings?.RoleArn))
         {
-            credentials = new AssumeRoleAWSCredentials(credentials, settings.RoleArn, $"privatelink-portal-{region}");
+            return new AmazonEC2Client(config); // the SDK's default credential chain
         }
-        return new AmazonEC2Client(credentials, config);
+        var assumed = new AssumeRoleAWSCredentials(DefaultAWSCredentialsIdentityResolver.GetCredentials(), settings.RoleArn, $"privatelink-portal-{region}");
+        return new AmazonEC2Client(assumed, config);
     }
 
     public void Dispose()
