@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Amazon.EC2;
 using Amazon.EC2.Model;
@@ -27,18 +28,18 @@ public sealed partial class AwsEndpointProvisioner(
     public async Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(string region, string serviceName, CancellationToken cancellationToken)
     {
         var settings = await regions.FindAsync(region, cancellationToken);
-        if (RegionNotReady(region, settings, AwsOperation.Verify) is { } notReady)
+        if (!IsReady(region, settings, AwsOperation.Verify, out var notReady))
         {
             return notReady;
         }
         return await CallAwsAsync(region, AwsOperation.Verify,
-            ec2 => VerifyWithAsync(ec2, settings!, serviceName, cancellationToken), cancellationToken);
+            ec2 => VerifyWithAsync(ec2, settings, serviceName, cancellationToken), cancellationToken);
     }
 
     public async Task<ProvisioningResult<EndpointObservation>> CreateEndpointAsync(CreateEndpointRequest request, CancellationToken cancellationToken)
     {
         var settings = await regions.FindAsync(request.Region, cancellationToken);
-        if (RegionNotReady(request.Region, settings, AwsOperation.Create) is { } notReady)
+        if (!IsReady(request.Region, settings, AwsOperation.Create, out var notReady))
         {
             return notReady;
         }
@@ -53,13 +54,13 @@ public sealed partial class AwsEndpointProvisioner(
                 return ProvisioningResult<EndpointObservation>.Success(Observe(existing));
             }
 
-            var verified = await VerifyWithAsync(ec2, settings!, request.ServiceName, cancellationToken);
+            var verified = await VerifyWithAsync(ec2, settings, request.ServiceName, cancellationToken);
             if (verified.Failure is { } failure)
             {
                 return failure;
             }
 
-            var groups = await isolation.EnsureAsync(ec2, request.Region, settings!.VpcId, request.WorkspaceId, cancellationToken);
+            var groups = await isolation.EnsureAsync(ec2, request.Region, settings.VpcId, request.WorkspaceId, cancellationToken);
             List<string> securityGroupIds = string.IsNullOrWhiteSpace(settings.SecurityGroupId)
                 ? [groups.EndpointsGroupId]
                 : [groups.EndpointsGroupId, settings.SecurityGroupId];
@@ -144,7 +145,8 @@ public sealed partial class AwsEndpointProvisioner(
         return failure;
     }
 
-    private ProvisioningFailure? RegionNotReady(string region, RegionSetting? settings, AwsOperation operation)
+    /// <summary>Our VPC and subnets come from the region settings support edits; without them nothing can be placed.</summary>
+    private bool IsReady(string region, [NotNullWhen(true)] RegionSetting? settings, AwsOperation operation, [NotNullWhen(false)] out ProvisioningFailure? failure)
     {
         var missing = settings switch
         {
@@ -153,10 +155,11 @@ public sealed partial class AwsEndpointProvisioner(
             { SubnetIds.Count: 0 } => "has no SubnetIds",
             _ => null,
         };
-        return missing is null
+        failure = missing is null
             ? null
             : LoggedFailure(region, operation, new ProvisioningFailure(ProvisioningFailureKind.Permanent,
                 AwsErrorClassifier.PermanentReason(operation), $"RegionNotConfigured: region {region} {missing} in the region settings"), null);
+        return failure is null;
     }
 
     private static async Task<ProvisioningResult<VerifiedService>> VerifyWithAsync(IAmazonEC2 ec2, RegionSetting settings, string serviceName, CancellationToken cancellationToken)
