@@ -122,6 +122,17 @@ public sealed class AwsWorld : IAsyncLifetime
         return new AwsEndpointProvisioner(clients, Services.GetRequiredService<RegionDirectory>(), Isolation, NullLogger<AwsEndpointProvisioner>.Instance);
     }
 
+    /// <summary>
+    /// A subnet of ours in a zone the customer's service does not use (us-east-1d), created on first use. Lets a full
+    /// portal host keep the three-subnet shape of appsettings.json while sharing only zones a and b.
+    /// </summary>
+    public Task<string> SpareSubnetIdAsync() => spareSubnet ??= CreateSpareSubnetAsync();
+
+    private Task<string>? spareSubnet;
+
+    private async Task<string> CreateSpareSubnetAsync() =>
+        (await Ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = OurVpcId, CidrBlock = "10.20.4.0/24", AvailabilityZone = "us-east-1d" })).Subnet.SubnetId;
+
     public CreateEndpointRequest NewConnection(string? workspaceId = null, string? serviceName = null) =>
         new(Guid.NewGuid(), workspaceId ?? NewWorkspaceId(), Region, serviceName ?? Customer.SharedServiceName, $"ct-{Guid.NewGuid():N}");
 
