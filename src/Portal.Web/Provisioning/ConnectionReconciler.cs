@@ -63,49 +63,97 @@ public sealed class ConnectionReconciler(
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var due = await db.Connections
+        // Read only what comparing with AWS needs; most cycles change nothing, so nothing is tracked up front.
+        var due = await db.Connections.AsNoTracking()
             .Where(c => c.EndpointId != null
                 && c.PendingOperation == ConnectionOperation.None
                 && c.Status != ConnectionStatus.Deleted
                 && c.Status != ConnectionStatus.Failed
                 && c.Status != ConnectionStatus.Expired
                 && (c.NextCheckAt == null || c.NextCheckAt <= now))
+            .Select(c => new DueConnection(c.Id, c.Region, c.EndpointId!, c.Status, c.AwsState, c.AcceptanceDeadline, c.DnsNames))
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return new ReconcileReport(0, 0, 0, 0);
         }
 
-        var changes = new List<ConnectionChange>();
         var regionsFailed = 0;
+        var unchanged = new Dictionary<TimeSpan, List<Guid>>();
+        var changed = new Dictionary<Guid, EndpointObservation>();
         var byRegion = due.GroupBy(c => c.Region).ToList();
         foreach (var region in byRegion)
         {
-            var connections = region.ToDictionary(c => c.EndpointId!, StringComparer.Ordinal);
+            var connections = region.ToDictionary(c => c.EndpointId, StringComparer.Ordinal);
             var result = await provisioner.DescribeEndpointsAsync(region.Key, connections.Keys, cancellationToken);
             if (!result.Succeeded)
             {
                 regionsFailed++;
                 logger.LogWarning("Describing {Count} endpoints in {Region} failed: {Kind} {Detail}", connections.Count, region.Key, result.Failure!.Kind, result.Failure.Detail ?? result.Failure.Reason);
-                foreach (var connection in connections.Values)
-                {
-                    connection.NextCheckAt = now + Options.FastPollInterval;
-                }
+                Bucket(unchanged, Options.FastPollInterval).AddRange(connections.Values.Select(c => c.Id));
                 continue;
             }
 
             foreach (var observation in result.Value!)
             {
-                if (connections.TryGetValue(observation.EndpointId, out var connection))
+                if (!connections.TryGetValue(observation.EndpointId, out var connection))
                 {
-                    Apply(db, connection, observation, now, changes);
+                    continue;
+                }
+                if (connection.NeedsUpdate(observation, now))
+                {
+                    changed[connection.Id] = observation;
+                }
+                else
+                {
+                    Bucket(unchanged, connection.Status.IsSettling() ? Options.FastPollInterval : Options.SlowPollInterval).Add(connection.Id);
                 }
             }
         }
 
-        await SaveSkippingConflictsAsync(db, changes, cancellationToken);
-        notifier.Publish(changes);
+        // Unchanged connections only get their next check time, in one statement per interval.
+        foreach (var (interval, ids) in unchanged)
+        {
+            var next = now + interval;
+            await db.Connections
+                .Where(c => ids.Contains(c.Id) && c.PendingOperation == ConnectionOperation.None)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.NextCheckAt, next), cancellationToken);
+        }
+
+        var changes = new List<ConnectionChange>();
+        if (changed.Count > 0)
+        {
+            var ids = changed.Keys.ToList();
+            var tracked = await db.Connections.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+            foreach (var connection in tracked.Where(c => c.PendingOperation == ConnectionOperation.None))
+            {
+                Apply(db, connection, changed[connection.Id], now, changes);
+            }
+            await SaveSkippingConflictsAsync(db, changes, cancellationToken);
+            notifier.Publish(changes);
+        }
         return new ReconcileReport(due.Count, byRegion.Count, changes.Count, regionsFailed);
+    }
+
+    private static List<Guid> Bucket(Dictionary<TimeSpan, List<Guid>> buckets, TimeSpan interval)
+    {
+        if (!buckets.TryGetValue(interval, out var ids))
+        {
+            ids = [];
+            buckets[interval] = ids;
+        }
+        return ids;
+    }
+
+    /// <summary>The columns a cycle compares with AWS.</summary>
+    private sealed record DueConnection(Guid Id, string Region, string EndpointId, ConnectionStatus Status, string? AwsState, DateTimeOffset? AcceptanceDeadline, List<string> DnsNames)
+    {
+        public bool NeedsUpdate(EndpointObservation observation, DateTimeOffset now) =>
+            !string.Equals(AwsState, observation.RawState, StringComparison.Ordinal)
+            || (observation.DnsNames.Count > 0 && !observation.DnsNames.SequenceEqual(DnsNames))
+            || ConnectionTransitions.StatusFor(observation.State) != Status && Status != ConnectionStatus.Deleting
+            || Status == ConnectionStatus.Deleting && observation.State is EndpointState.Deleted or EndpointState.Failed
+            || Status == ConnectionStatus.PendingAcceptance && (AcceptanceDeadline is null || now >= AcceptanceDeadline);
     }
 
     private void Apply(PortalDbContext db, Connection connection, EndpointObservation observation, DateTimeOffset now, List<ConnectionChange> changes)
