@@ -31,7 +31,10 @@ public sealed class AdminAuditQuery(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>The filtered entries as CSV, newest first, at most <see cref="ExportLimit"/> rows.</summary>
-    public async Task<AuditExport> ExportCsvAsync(PortalUser caller, AuditFilter filter, CancellationToken cancellationToken = default)
+    public Task<AuditExport> ExportCsvAsync(PortalUser caller, AuditFilter filter, CancellationToken cancellationToken = default) =>
+        ExportCsvAsync(caller, filter, ExportLimit, cancellationToken);
+
+    internal async Task<AuditExport> ExportCsvAsync(PortalUser caller, AuditFilter filter, int limit, CancellationToken cancellationToken)
     {
         SupportAccess.Demand(caller);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -39,7 +42,7 @@ public sealed class AdminAuditQuery(IDbContextFactory<PortalDbContext> dbFactory
         var total = await filtered.CountAsync(cancellationToken);
         var csv = new CsvBuilder("at_utc", "actor_id", "actor_name", "action", "outcome", "workspace_id", "connection_id", "client_address", "details");
         var rows = 0;
-        await foreach (var e in Newest(filtered).Take(ExportLimit).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var e in Newest(filtered).Take(limit).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             csv.AddRow(e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), e.ActorId, e.ActorName, e.Action, e.Outcome.ToString(),
                 e.WorkspaceId, e.ConnectionId?.ToString(), e.ClientAddress, e.Details);

@@ -24,19 +24,6 @@ public sealed partial class AdminConnectionQuery(IDbContextFactory<PortalDbConte
         return new PagedResult<AdminConnectionRow>(rows, total);
     }
 
-    /// <summary>Workspaces that have connections and start with the typed text, for the workspace filter's suggestions.</summary>
-    public async Task<IReadOnlyList<string>> SuggestWorkspacesAsync(PortalUser caller, string? prefix, CancellationToken cancellationToken = default)
-    {
-        SupportAccess.Demand(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var workspaces = db.Connections.AsNoTracking().Select(c => c.WorkspaceId);
-        if (!string.IsNullOrWhiteSpace(prefix))
-        {
-            workspaces = workspaces.Where(StartsWith(prefix.Trim()));
-        }
-        return await workspaces.Distinct().OrderBy(w => w).Take(20).ToListAsync(cancellationToken);
-    }
-
     internal static IQueryable<Connection> Filter(IQueryable<Connection> connections, AdminConnectionFilter filter)
     {
         if (filter.Status is { } status)
@@ -109,8 +96,6 @@ public sealed partial class AdminConnectionQuery(IDbContextFactory<PortalDbConte
             ? connections.OrderByDescending(key).ThenByDescending(c => c.Id)
             : connections.OrderBy(key).ThenBy(c => c.Id);
     }
-
-    private static Expression<Func<string, bool>> StartsWith(string prefix) => w => w.StartsWith(prefix);
 
     [GeneratedRegex("^vpce-([0-9a-f]{8}|[0-9a-f]{17})$")]
     private static partial Regex EndpointIdPattern();

@@ -7,6 +7,9 @@ public sealed class RegionSettingsValidator : AbstractValidator<RegionSettingsIn
 {
     public RegionSettingsValidator()
     {
+        // One message per problem: an empty field is "missing", not also "malformed".
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
         RuleFor(r => r.Code).NotEmpty().WithMessage("The region code is missing.");
 
         RuleFor(r => r.DisplayName)
