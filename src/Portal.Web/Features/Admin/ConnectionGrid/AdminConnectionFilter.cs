@@ -17,7 +17,6 @@ public enum AdminConnectionSortColumn
     Workspace,
     Region,
     ServiceName,
-    EndpointId,
 }
 
 public sealed record AdminConnectionSort(AdminConnectionSortColumn Column = AdminConnectionSortColumn.CreatedAt, bool Descending = true)

@@ -88,7 +88,6 @@ public sealed partial class AdminConnectionQuery(IDbContextFactory<PortalDbConte
             AdminConnectionSortColumn.Workspace => By(c => c.WorkspaceId),
             AdminConnectionSortColumn.Region => By(c => c.Region),
             AdminConnectionSortColumn.ServiceName => By(c => c.ServiceName),
-            AdminConnectionSortColumn.EndpointId => By(c => c.EndpointId),
             _ => By(c => c.CreatedAt),
         };
 
