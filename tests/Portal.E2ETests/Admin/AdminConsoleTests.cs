@@ -65,6 +65,12 @@ public sealed class AdminConsoleTests(BrowserFixture browser, PortalFixture port
         await Expect(entry.GetByTestId("audit-details")).ToHaveTextAsync(
             "{\"region\":\"us-west-2\",\"changes\":{\"egressIps\":{\"old\":[\"198.51.100.30\",\"198.51.100.31\"],\"new\":[\"198.51.100.30\",\"198.51.100.31\",\"198.51.100.32\"]}}}");
         await sam.ScreenshotAsync("admin-audit");
+
+        var export = await sam.Page.RunAndWaitForDownloadAsync(() => sam.Page.GetByTestId("audit-export").ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await export.PathAsync())!);
+        Assert.Equal("at_utc,actor_id,actor_name,action,outcome,workspace_id,connection_id,client_address,details", csv[0]);
+        Assert.Single(csv.Skip(1), line => line.Contains("region.update") && line.Contains("198.51.100.32"));
+        await Expect(sam.Page.GetByText("Exported 1 entry.")).ToBeVisibleAsync();
         Assert.Empty(sam.ConsoleErrors);
     }
 

@@ -33,8 +33,5 @@ public sealed record AdminOverview(IReadOnlyList<StatusCount> ByStatus, int Enab
 {
     public int Connections => ByStatus.Sum(s => s.Count);
 
-    /// <summary>Connections that likely need a look from support.</summary>
-    public int NeedingAttention => ByStatus
-        .Where(s => s.Status is ConnectionStatus.Failed or ConnectionStatus.Rejected or ConnectionStatus.Unknown or ConnectionStatus.Expired)
-        .Sum(s => s.Count);
+    public int CountOf(ConnectionStatus status) => ByStatus.FirstOrDefault(s => s.Status == status)?.Count ?? 0;
 }
