@@ -1,14 +1,26 @@
+using Portal.Benchmarks;
 using Portal.Benchmarks.Reconciler;
 
-// Benchmarks print their figures; they are not part of the test suite's timing. See benchmarks/README.md.
-return args.FirstOrDefault() switch
+// Benchmarks print their figures; they are not part of the test suite's timing. One mode per file; add a mode by adding a case here.
+var mode = args.FirstOrDefault();
+var options = args.Skip(1).ToArray();
+return mode switch
 {
-    "reconciler" => await ReconcilerBenchmark.RunAsync(args[1..]),
+    "admin-grid" => await AdminGridBenchmark.RunAsync(BenchmarkOptions.Parse(options)),
+    "reconciler" => await ReconcilerBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project benchmarks/Portal.Benchmarks -- <reconciler> [options]");
+    Console.Error.WriteLine("""
+        Usage: dotnet run -c Release --project benchmarks/Portal.Benchmarks -- <mode> [options]
+
+        Modes:
+          admin-grid   times the support console's all-connections query on a generated database
+                       --rows <n> (default 100000), --iterations <n> (default 50), --keep-database
+          reconciler   AWS calls, time and memory of a reconciliation cycle (fake EC2 at 10,000 connections, and moto)
+                       --connections <n> (default 10000), --cycles <n> (default 5), --moto-connections <n> (default 1200, 0 to skip)
+        """);
     return 2;
 }

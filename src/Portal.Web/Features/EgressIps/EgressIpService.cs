@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Components.Shared;
+using Portal.Web.Data;
+using Portal.Web.Features.Account;
+using Portal.Web.Features.Audit;
+
+namespace Portal.Web.Features.EgressIps;
+
+/// <summary>
+/// Hands a workspace member the PrivateLink egress IPs of an enabled region, recording who asked (request row and
+/// audit entry, saved together). The page checks the same rules; this class does not trust it to.
+/// </summary>
+public sealed class EgressIpService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+{
+    public async Task<EgressIpOutcome> RequestAsync(PortalUser caller, string workspaceId, string regionCode, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!caller.IsMemberOf(workspaceId))
+        {
+            // A forged or stale workspace id: leave a trace for support, then refuse.
+            audit.Add(db, caller, AuditActions.EgressIpsRequested, AuditOutcome.Refused,
+                workspaceId: Truncate(workspaceId, 128), details: "Not a member of this workspace.");
+            await db.SaveChangesAsync(cancellationToken);
+            throw new UnauthorizedAccessException("You are not a member of this workspace.");
+        }
+
+        var region = await db.RegionSettings.AsNoTracking().FirstOrDefaultAsync(r => r.Code == regionCode, cancellationToken);
+        if (region is not { Enabled: true })
+        {
+            return new EgressIpOutcome.RegionUnavailable(regionCode);
+        }
+
+        var requestedAt = clock.GetUtcNow();
+        db.EgressIpRequests.Add(new EgressIpRequest
+        {
+            WorkspaceId = workspaceId,
+            Region = region.Code,
+            RequestedById = caller.Id,
+            RequestedByName = caller.Name,
+            RequestedAt = requestedAt,
+        });
+        audit.Add(db, caller, AuditActions.EgressIpsRequested, AuditOutcome.Succeeded,
+            workspaceId: workspaceId, details: $"Region {region.Code}: {region.EgressIps.Count} egress IPs shown.");
+        await db.SaveChangesAsync(cancellationToken);
+        return new EgressIpOutcome.Shown(new EgressIpList(region.Code, region.DisplayName, region.EgressIps, requestedAt));
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+public abstract record EgressIpOutcome
+{
+    private EgressIpOutcome() { }
+
+    public sealed record Shown(EgressIpList List) : EgressIpOutcome;
+
+    /// <summary>The region does not exist or is not offered at the moment.</summary>
+    public sealed record RegionUnavailable(string Region) : EgressIpOutcome
+    {
+        public string Message => $"PrivateLink is not offered in {Region} at the moment, so it has no egress IPs to show. Pick another region.";
+    }
+}
+
+public sealed record EgressIpList(string Region, string RegionName, IReadOnlyList<string> Ips, DateTimeOffset RequestedAt)
+{
+    /// <summary>One address or block per line, as pasted into a firewall rule.</summary>
+    public string AsText() => string.Join('\n', Ips);
+
+    public string FileName => $"egress-ips-{Region}.csv";
+
+    public string AsCsv()
+    {
+        var csv = new CsvBuilder("region", "egress_ip");
+        foreach (var ip in Ips)
+        {
+            csv.AddRow(Region, ip);
+        }
+        return csv.ToString();
+    }
+}

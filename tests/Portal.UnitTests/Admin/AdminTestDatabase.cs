@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+using Portal.Web.Features.Account;
+using Portal.Web.Features.Connections;
+using Portal.Web.Features.Regions;
+
+namespace Portal.UnitTests.Admin;
+
+/// <summary>A temp SQLite file with the real migrations and the configured regions, deleted afterwards.</summary>
+public sealed class AdminTestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
+{
+    public static readonly PortalUser Support = new("sam", "Sam Support", null, [], IsSupport: true);
+    public static readonly PortalUser Ada = new("ada", "Ada Lovelace", null, ["ws-acme", "ws-acme-staging"], IsSupport: false);
+
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"portal-admin-unit-{Guid.NewGuid():N}.db");
+    private readonly DbContextOptions<PortalDbContext> options;
+
+    private AdminTestDatabase() =>
+        // No pooling, so the file is closed and can be deleted when the test ends.
+        options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+
+    public static async Task<AdminTestDatabase> CreateAsync()
+    {
+        var database = new AdminTestDatabase();
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync();
+        await RegionSeeder.SeedAsync(db, new Dictionary<string, RegionOptions>
+        {
+            ["us-east-1"] = new() { DisplayName = "US East (N. Virginia)", PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0a11b2c3d4e5f6071", SubnetIds = ["subnet-0111b2c3d4e5f6071"], EgressIps = ["192.0.2.10", "192.0.2.11"] },
+            ["eu-west-1"] = new() { DisplayName = "Europe (Ireland)", PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0d44e5f6071829304", SubnetIds = ["subnet-3144e5f6071829304"], EgressIps = ["203.0.113.40"] },
+            ["eu-central-1"] = new() { DisplayName = "Europe (Frankfurt)", Enabled = false, PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0e55f607182930415", SubnetIds = ["subnet-4155f607182930415"], EgressIps = ["203.0.113.50"] },
+        }, TimeProvider.System);
+        return database;
+    }
+
+    public PortalDbContext CreateDbContext() => new(options);
+
+    public async Task<Connection> AddConnectionAsync(string workspaceId, string region, string serviceName, ConnectionStatus status, string? endpointId, DateTimeOffset createdAt)
+    {
+        var connection = new Connection
+        {
+            Id = Guid.NewGuid(),
+            WorkspaceId = workspaceId,
+            Region = region,
+            ServiceName = serviceName,
+            ClientToken = Guid.NewGuid().ToString("N"),
+            CreatedById = "ada",
+            CreatedByName = "Ada Lovelace",
+            Status = status,
+            EndpointId = endpointId,
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+            StatusChangedAt = createdAt,
+        };
+        await using var db = CreateDbContext();
+        db.Connections.Add(connection);
+        await db.SaveChangesAsync();
+        return connection;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        File.Delete(path);
+        return ValueTask.CompletedTask;
+    }
+}
