@@ -56,19 +56,16 @@ public sealed class KeyStorageTests
         return services.BuildServiceProvider();
     }
 
-    private static string Protect(ServiceProvider services, string text)
-    {
-        using (services)
-        {
-            return services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect(text);
-        }
-    }
+    private static string Protect(ServiceProvider services, string text) => WithProtector(services, p => p.Protect(text));
 
-    private static string Unprotect(ServiceProvider services, string text)
+    private static string Unprotect(ServiceProvider services, string text) => WithProtector(services, p => p.Unprotect(text));
+
+    /// <summary>Uses the services once and disposes them, as a process that ends.</summary>
+    private static string WithProtector(ServiceProvider services, Func<IDataProtector, string> use)
     {
         using (services)
         {
-            return services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(text);
+            return use(services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test"));
         }
     }
 

@@ -52,11 +52,13 @@ public sealed class LimitsOptions
         {
             yield return $"{SectionName}:{nameof(ConnectionsPerWorkspaceRegion)} must be at least 1";
         }
-        var buckets = Enum.GetValues<LimitedAction>()
-            .SelectMany(action => new[] { ($"{action}:{nameof(ActionLimits.PerUser)}", For(action).PerUser), ($"{action}:{nameof(ActionLimits.PerWorkspace)}", For(action).PerWorkspace) })
-            .Append((nameof(SignIn), SignIn))
-            .Append((nameof(WorkspaceSwitch), WorkspaceSwitch));
-        foreach (var (name, bucket) in buckets.Where(b => b.Item2.Burst < 1 || b.Item2.PerMinute < 1))
+        List<(string Name, TokenBucket Bucket)> buckets = [(nameof(SignIn), SignIn), (nameof(WorkspaceSwitch), WorkspaceSwitch)];
+        foreach (var action in Enum.GetValues<LimitedAction>())
+        {
+            buckets.Add(($"{action}:{nameof(ActionLimits.PerUser)}", For(action).PerUser));
+            buckets.Add(($"{action}:{nameof(ActionLimits.PerWorkspace)}", For(action).PerWorkspace));
+        }
+        foreach (var (name, bucket) in buckets.Where(b => b.Bucket.Burst < 1 || b.Bucket.PerMinute < 1))
         {
             yield return $"{SectionName}:{name} needs Burst and PerMinute of at least 1 (found {bucket.Burst} and {bucket.PerMinute})";
         }

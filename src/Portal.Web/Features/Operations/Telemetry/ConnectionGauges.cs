@@ -10,7 +10,10 @@ namespace Portal.Web.Features.Operations.Telemetry;
 /// Gauges read from the database: connections by status and the provisioning worker's queue. Exporters may collect
 /// often; the database is read at most once per <see cref="RefreshInterval"/> and the answer reused meanwhile.
 /// </summary>
-/// <remarks>A hosted service only so the gauges exist from start-up, before anything else resolves this class.</remarks>
+/// <remarks>
+/// A hosted service so the gauges exist from start-up, and so they stop reading the database once the host stops:
+/// exporters collect one last time while the services are being disposed.
+/// </remarks>
 public sealed class ConnectionGauges : IHostedService
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(15);
@@ -22,6 +25,7 @@ public sealed class ConnectionGauges : IHostedService
     private readonly Lock sync = new();
     private Counts counts = new(new Dictionary<ConnectionStatus, int>(), 0);
     private DateTimeOffset? readAt;
+    private volatile bool stopped;
 
     public ConnectionGauges(IMeterFactory meters, IDbContextFactory<PortalDbContext> dbFactory, ProvisioningWorker worker, TimeProvider clock, ILogger<ConnectionGauges> logger)
     {
@@ -41,7 +45,7 @@ public sealed class ConnectionGauges : IHostedService
         lock (sync)
         {
             var now = clock.GetUtcNow();
-            if (readAt is null || now - readAt >= RefreshInterval)
+            if (!stopped && (readAt is null || now - readAt >= RefreshInterval))
             {
                 // Stamped before reading, so a failing database is not queried on every collection either.
                 readAt = now;
@@ -71,5 +75,9 @@ public sealed class ConnectionGauges : IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        stopped = true;
+        return Task.CompletedTask;
+    }
 }
