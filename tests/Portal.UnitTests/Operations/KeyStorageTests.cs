@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Portal.Web.Data;
 using Portal.Web.Features.Operations;
 using Portal.UnitTests.Simulated;
@@ -67,13 +65,5 @@ public sealed class KeyStorageTests
         {
             return use(services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test"));
         }
-    }
-
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = Environments.Production;
-        public string ApplicationName { get; set; } = "Portal.Web";
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
