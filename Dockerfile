@@ -20,7 +20,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
-# The SQLite database (and data protection keys kept in it) live on a volume owned by the app user.
+# The SQLite database (and the data protection keys, kept in it by default) live on a volume owned by the app user.
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME ["/data"]
 ENV ASPNETCORE_ENVIRONMENT=Production \
@@ -28,6 +28,8 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__Portal="Data Source=/data/portal.db"
 EXPOSE 8080
 USER $APP_UID
+# Liveness, not /readyz: Docker (and Swarm, which restarts unhealthy tasks) should act only when the process stops
+# answering. A locked database or an incomplete AWS region is not cured by a restart; /readyz reports those to a load balancer.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD curl --fail --silent http://localhost:8080/healthz || exit 1
 ENTRYPOINT ["dotnet", "Portal.Web.dll"]

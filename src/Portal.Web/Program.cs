@@ -6,6 +6,7 @@ using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.EgressIps;
 using Portal.Web.Features.Health;
+using Portal.Web.Features.Operations;
 using Portal.Web.Features.Regions;
 using Portal.Web.Provisioning;
 
@@ -23,11 +24,14 @@ builder.Services.AddPrivateLinkConnections();
 builder.Services.AddEgressIps();
 builder.Services.AddAdmin();
 builder.Services.AddPortalHealthChecks();
+// Last: it wraps the provisioner registered above with metrics.
+builder.AddPortalOperations();
 
 var app = builder.Build();
 
 await app.Services.MigratePortalDatabaseAsync();
 
+app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -37,6 +41,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePortalRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Operations.Logging;
+using Portal.Web.Features.Operations.Telemetry;
 
 namespace Portal.Web.Provisioning;
 
@@ -77,6 +79,9 @@ public sealed class ConnectionReconciler(
         {
             return new ReconcileReport(0, 0, 0, 0);
         }
+        // Only cycles with work get a span: most ticks find nothing due.
+        using var activity = PortalTelemetry.ActivitySource.StartActivity("reconciler cycle");
+        activity?.SetTag("portal.connections.due", due.Count);
 
         var regionsFailed = 0;
         var unchanged = new Dictionary<TimeSpan, List<Guid>>();
@@ -130,8 +135,17 @@ public sealed class ConnectionReconciler(
                 Apply(db, connection, changed[connection.Id], now, changes);
             }
             await SaveSkippingConflictsAsync(db, changes, cancellationToken);
+            foreach (var change in changes)
+            {
+                using (logger.BeginConnectionScope(change.ConnectionId, change.WorkspaceId))
+                {
+                    logger.LogInformation("Connection {ConnectionId} is now {Status}", change.ConnectionId, change.Status);
+                }
+            }
             notifier.Publish(changes);
         }
+        activity?.SetTag("portal.connections.changed", changes.Count);
+        activity?.SetTag("portal.regions.failed", regionsFailed);
         return new ReconcileReport(due.Count, byRegion.Count, changes.Count, regionsFailed);
     }
 

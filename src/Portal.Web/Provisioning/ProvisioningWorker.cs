@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Operations.Logging;
+using Portal.Web.Features.Operations.Telemetry;
 
 namespace Portal.Web.Provisioning;
 
@@ -117,7 +119,11 @@ public sealed class ProvisioningWorker(
             return;
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConnectionId"] = connection.Id, ["WorkspaceId"] = connection.WorkspaceId });
+        using var scope = logger.BeginConnectionScope(connection.Id, connection.WorkspaceId);
+        using var activity = PortalTelemetry.ActivitySource.StartActivity("provisioning handle");
+        activity?.SetTag("portal.connection.id", connection.Id);
+        activity?.SetTag("portal.workspace.id", connection.WorkspaceId);
+        activity?.SetTag("portal.operation", connection.PendingOperation.ToString());
         var changes = new List<ConnectionChange>();
         try
         {
@@ -141,6 +147,7 @@ public sealed class ProvisioningWorker(
         catch (Exception ex)
         {
             logger.LogError(ex, "Handling the {Operation} request of connection {ConnectionId} failed", connection.PendingOperation, connection.Id);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             await ReleaseClaimAsync(connectionId, retryAt: clock.GetUtcNow() + Options.BaseBackoff);
             return;
         }

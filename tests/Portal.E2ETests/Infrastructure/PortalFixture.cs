@@ -1,9 +1,17 @@
 namespace Portal.E2ETests.Infrastructure;
 
 /// <summary>One portal (simulated provisioner, short delays) shared by the tests of a class.</summary>
-public sealed class PortalFixture : IAsyncLifetime
+public class PortalFixture : IAsyncLifetime
 {
-    public PortalAppHost Host { get; } = new();
+    public PortalFixture()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">Settings this portal overrides, e.g. tiny limits; see <see cref="PortalAppHost"/>.</param>
+    protected PortalFixture(IDictionary<string, string?>? settings) => Host = new PortalAppHost(settings);
+
+    public PortalAppHost Host { get; }
     public string BaseUrl { get; private set; } = "";
 
     public Task InitializeAsync()

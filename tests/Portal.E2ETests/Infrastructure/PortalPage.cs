@@ -2,11 +2,23 @@ using Microsoft.Playwright;
 
 namespace Portal.E2ETests.Infrastructure;
 
-/// <summary>A signed-in (or anonymous) browser context on the portal, collecting console errors and taking screenshots.</summary>
+/// <summary>
+/// A signed-in (or anonymous) browser context on the portal, collecting console errors and Content-Security-Policy
+/// violations, and taking screenshots.
+/// </summary>
 public sealed class PortalPage : IAsyncDisposable
 {
+    private const string CspViolationBinding = "portalTestsReportCspViolation";
+
+    // Runs before any page script, outside the page's CSP (Playwright injects it through the DevTools protocol).
+    private const string CspViolationListener = $$"""
+        document.addEventListener("securitypolicyviolation", e =>
+            window.{{CspViolationBinding}}(`${e.effectiveDirective} refused ${e.blockedURI || "an inline script or style"} on ${location.pathname} (${e.sourceFile || "document"}:${e.lineNumber})`));
+        """;
+
     private readonly IBrowserContext context;
     private readonly List<string> consoleErrors = [];
+    private readonly List<string> cspViolations = [];
 
     private PortalPage(IBrowserContext context, IPage page, string baseUrl)
     {
@@ -26,6 +38,8 @@ public sealed class PortalPage : IAsyncDisposable
     public IPage Page { get; }
     public string BaseUrl { get; }
     public IReadOnlyList<string> ConsoleErrors => consoleErrors;
+    /// <summary>Every <c>securitypolicyviolation</c> event of every page of this context (also listed in <see cref="ConsoleErrors"/>).</summary>
+    public IReadOnlyList<string> CspViolations => cspViolations;
 
     public static async Task<PortalPage> OpenAsync(IBrowser browser, string baseUrl, bool darkMode = false)
     {
@@ -42,7 +56,16 @@ public sealed class PortalPage : IAsyncDisposable
         }
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
-        return new PortalPage(context, page, baseUrl);
+        var portalPage = new PortalPage(context, page, baseUrl);
+        await context.ExposeBindingAsync(CspViolationBinding, (BindingSource _, string violation) => portalPage.ReportCspViolation(violation));
+        await context.AddInitScriptAsync(CspViolationListener);
+        return portalPage;
+    }
+
+    private void ReportCspViolation(string violation)
+    {
+        cspViolations.Add(violation);
+        consoleErrors.Add($"CSP violation: {violation}");
     }
 
     /// <summary>Signs in with a demo identity through the development sign-in page and waits for the interactive circuit.</summary>

@@ -7,8 +7,10 @@ using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Operations.Limits;
 using Portal.Web.Features.Regions;
 using Portal.Web.Provisioning;
+using Portal.UnitTests.Operations;
 using Portal.UnitTests.Simulated;
 
 namespace Portal.UnitTests.Provisioning;
@@ -27,14 +29,16 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
 
     private readonly SqliteTestDatabase database;
 
-    private ProvisioningHarness(SqliteTestDatabase database)
+    private ProvisioningHarness(SqliteTestDatabase database, LimitsOptions limits)
     {
         this.database = database;
         DbFactory = database;
+        Limits = limits;
+        RateLimiter = new ActionRateLimiter(Options.Create(limits), TestMeters.NewFactory(), NullLogger<ActionRateLimiter>.Instance);
         Transitions = new ConnectionTransitions(new AuditLog(Clock), Clock);
         Notifier = new ConnectionNotifier(NullLogger<ConnectionNotifier>.Instance);
         Service = new ConnectionService(DbFactory, Provisioner, new RegionDirectory(DbFactory), Transitions, new AuditLog(Clock), Notifier, Signal,
-            new MemoryCache(new MemoryCacheOptions()), Clock, NullLogger<ConnectionService>.Instance);
+            new MemoryCache(new MemoryCacheOptions()), RateLimiter, Options.Create(limits), Clock, NullLogger<ConnectionService>.Instance);
         Reconciler = new ConnectionReconciler(DbFactory, Provisioner, Transitions, Notifier, Signal, Clock, Options.Create(ReconcilerOptions), NullLogger<ConnectionReconciler>.Instance);
         SupportActions = new ConnectionSupportActions(DbFactory, Service, Reconciler, Transitions, new AuditLog(Clock), Notifier, Signal);
     }
@@ -51,9 +55,20 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     public ProvisioningWorkerOptions WorkerOptions { get; } = new() { MaxAttempts = 4, BaseBackoff = TimeSpan.FromSeconds(2), ClaimLease = TimeSpan.FromMinutes(1) };
     public ReconcilerOptions ReconcilerOptions { get; } = new() { FastPollInterval = TimeSpan.FromSeconds(5), SlowPollInterval = TimeSpan.FromMinutes(5), AcceptanceTimeout = TimeSpan.FromHours(1) };
 
-    public static async Task<ProvisioningHarness> CreateAsync()
+    /// <summary>Read by the connection service at each call, so a test may change the cap after creating the harness.</summary>
+    public LimitsOptions Limits { get; }
+    public ActionRateLimiter RateLimiter { get; }
+
+    /// <param name="limits">Rate limits and cap; by default so high that only tests about limits meet them.</param>
+    public static async Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null)
     {
-        return new ProvisioningHarness(await SqliteTestDatabase.CreateAsync());
+        return new ProvisioningHarness(await SqliteTestDatabase.CreateAsync(), limits ?? NoPracticalLimits());
+    }
+
+    private static LimitsOptions NoPracticalLimits()
+    {
+        var plenty = new ActionLimits { PerUser = new() { Burst = 100_000, PerMinute = 100_000 }, PerWorkspace = new() { Burst = 100_000, PerMinute = 100_000 } };
+        return new LimitsOptions { ConnectionsPerWorkspaceRegion = 100_000, Verify = plenty, Create = plenty, EgressIps = plenty };
     }
 
     /// <summary>A worker as a separate portal process would have it: own identity, same database.</summary>
@@ -80,5 +95,9 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
         return await db.AuditEntries.AsNoTracking().Where(a => a.ConnectionId == id).OrderBy(a => a.Id).ToListAsync();
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        RateLimiter.Dispose();
+        return database.DisposeAsync();
+    }
 }

@@ -13,6 +13,7 @@ internal sealed class ScriptedProvisioner : IEndpointProvisioner
     private readonly ConcurrentQueue<ProvisioningFailure> createFailures = new();
     private int sequence;
 
+    public int VerifyCalls;
     public int CreateCalls;
     public int DescribeCalls;
     public int DeleteCalls;
@@ -34,9 +35,12 @@ internal sealed class ScriptedProvisioner : IEndpointProvisioner
 
     public void Remove(string endpointId) => endpoints.TryRemove(endpointId, out _);
 
-    public Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(string region, string serviceName, CancellationToken cancellationToken) =>
-        Task.FromResult(ProvisioningResult<VerifiedService>.Success(new VerifiedService(serviceName, serviceName[(serviceName.LastIndexOf('.') + 1)..], true, null,
+    public Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(string region, string serviceName, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref VerifyCalls);
+        return Task.FromResult(ProvisioningResult<VerifiedService>.Success(new VerifiedService(serviceName, serviceName[(serviceName.LastIndexOf('.') + 1)..], true, null,
             ["use1-az1", "use1-az2"], [new SharedZone("use1-az1", "us-east-1a", "subnet-11111111")])));
+    }
 
     public async Task<ProvisioningResult<EndpointObservation>> CreateEndpointAsync(CreateEndpointRequest request, CancellationToken cancellationToken)
     {

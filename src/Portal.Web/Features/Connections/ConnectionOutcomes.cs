@@ -7,11 +7,15 @@ namespace Portal.Web.Features.Connections;
 public sealed record CreateConnectionInput(string Region, string ServiceName, Guid RequestId);
 
 /// <param name="ServiceName">The normalised name that was checked, when the input was valid.</param>
-public sealed record VerifyOutcome(string? ServiceName, string? Note, ServiceNameError? InputError, VerifiedService? Service, ProvisioningFailure? Failure)
+/// <param name="Refusal">Why the portal did not even try (a rate limit), in words for the customer.</param>
+public sealed record VerifyOutcome(string? ServiceName, string? Note, ServiceNameError? InputError, VerifiedService? Service, ProvisioningFailure? Failure, string? Refusal = null)
 {
     public bool Succeeded => Service is not null;
+
+    public static VerifyOutcome Refused(string refusal) => new(null, null, null, null, null, refusal);
 }
 
+/// <param name="Refusal">Why the portal did not store the request (a rate limit, the workspace's cap), in words for the customer.</param>
 public sealed record CreateOutcome(Guid? ConnectionId, ServiceNameError? InputError, string? Refusal = null)
 {
     public bool Succeeded => ConnectionId is not null;

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections.ServiceNames;
+using Portal.Web.Features.Operations.Limits;
+using Portal.Web.Features.Operations.Logging;
 using Portal.Web.Features.Regions;
 using Portal.Web.Provisioning;
 
@@ -22,6 +25,8 @@ public sealed class ConnectionService(
     ConnectionNotifier notifier,
     ProvisioningSignal workerSignal,
     IMemoryCache verifications,
+    ActionRateLimiter rateLimiter,
+    IOptions<LimitsOptions> limits,
     TimeProvider clock,
     ILogger<ConnectionService> logger)
 {
@@ -53,6 +58,10 @@ public sealed class ConnectionService(
     public async Task<VerifyOutcome> VerifyAsync(PortalUser caller, string workspaceId, string region, string serviceName, CancellationToken cancellationToken = default)
     {
         EnsureMember(caller, workspaceId);
+        if (rateLimiter.TryAcquire(caller, workspaceId, LimitedAction.Verify).Refusal is { } refusal)
+        {
+            return VerifyOutcome.Refused(refusal);
+        }
         var check = await CheckInputAsync(workspaceId, region, serviceName, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!check.IsValid)
@@ -87,6 +96,10 @@ public sealed class ConnectionService(
         {
             return new CreateOutcome(replay, null);
         }
+        if (rateLimiter.TryAcquire(caller, workspaceId, LimitedAction.Create).Refusal is { } refusal)
+        {
+            return new CreateOutcome(null, null, refusal);
+        }
 
         var check = await CheckInputAsync(workspaceId, input.Region, input.ServiceName, cancellationToken);
         if (!check.IsValid)
@@ -94,6 +107,15 @@ public sealed class ConnectionService(
             audit.Add(db, caller, AuditActions.ConnectionCreated, AuditOutcome.Refused, workspaceId, details: $"{input.Region} {Truncate(input.ServiceName)}: {check.Error!.Code}");
             await db.SaveChangesAsync(cancellationToken);
             return new CreateOutcome(null, check.Error);
+        }
+        // Counted before the insert, not atomically with it: two racing requests may pass the cap by one, which the
+        // per-user rate limit keeps small; the cap bounds a workspace's share of the region's endpoints, not an exact count.
+        var cap = limits.Value.ConnectionsPerWorkspaceRegion;
+        if (await CountLiveAsync(db, workspaceId, input.Region, cancellationToken) >= cap)
+        {
+            audit.Add(db, caller, AuditActions.ConnectionCreated, AuditOutcome.Refused, workspaceId, details: $"{input.Region}: cap of {cap} connections reached");
+            await db.SaveChangesAsync(cancellationToken);
+            return new CreateOutcome(null, null, LimitMessages.WorkspaceRegionFull(workspaceId, input.Region, cap));
         }
 
         var name = check.Name!.Value;
@@ -135,7 +157,10 @@ public sealed class ConnectionService(
         catch (DbUpdateException ex)
         {
             // Lost a race with an identical request: the unique indexes decide, and we answer like the winner.
-            logger.LogInformation(ex, "A concurrent request created the connection first");
+            using (logger.BeginWorkspaceScope(workspaceId))
+            {
+                logger.LogInformation(ex, "A concurrent request created the connection first");
+            }
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
             if (await FindByClientTokenAsync(fresh, workspaceId, clientToken, cancellationToken) is { } winner)
             {
@@ -245,6 +270,9 @@ public sealed class ConnectionService(
         }
         return check;
     }
+
+    private static Task<int> CountLiveAsync(PortalDbContext db, string workspaceId, string region, CancellationToken cancellationToken) =>
+        db.Connections.CountAsync(c => c.WorkspaceId == workspaceId && c.Region == region && c.Status != ConnectionStatus.Deleted, cancellationToken);
 
     private static async Task<Guid?> FindByClientTokenAsync(PortalDbContext db, string workspaceId, string clientToken, CancellationToken cancellationToken) =>
         await db.Connections.Where(c => c.ClientToken == clientToken && c.WorkspaceId == workspaceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);

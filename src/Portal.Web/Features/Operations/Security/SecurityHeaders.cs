@@ -1,0 +1,69 @@
+namespace Portal.Web.Features.Operations.Security;
+
+/// <summary>The security headers every response carries, worked out once at start-up.</summary>
+public sealed class SecurityHeaders(string contentSecurityPolicy)
+{
+    public const string PermissionsPolicy = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+    public const string ReferrerPolicy = "strict-origin-when-cross-origin";
+
+    public string ContentSecurityPolicy { get; } = contentSecurityPolicy;
+
+    public static SecurityHeaders For(IConfiguration configuration, IHostEnvironment environment)
+    {
+        List<string> formActions = ["'self'"];
+        // Signing out posts to /account/signout, which redirects to Entra ID: form-action also governs that redirect.
+        if (!string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"])
+            && Uri.TryCreate(configuration["AzureAd:Instance"], UriKind.Absolute, out var authority))
+        {
+            formActions.Add(authority.GetLeftPart(UriPartial.Authority));
+        }
+        List<string> connections = ["'self'"];
+        // dotnet watch refreshes the browser over its own websocket on another port.
+        if (environment.IsDevelopment() && configuration["DOTNET_WATCH"] == "1")
+        {
+            connections.AddRange(["ws://localhost:*", "wss://localhost:*"]);
+        }
+        return new SecurityHeaders(BuildContentSecurityPolicy(formActions, connections));
+    }
+
+    internal static string BuildContentSecurityPolicy(IEnumerable<string> formActions, IEnumerable<string> connections) => string.Join("; ",
+        "default-src 'self'",
+        // blazor.web.js, MudBlazor.min.js and portal.js are files; Blazor Server runs no WebAssembly, so no 'wasm-unsafe-eval'.
+        "script-src 'self'",
+        // MudBlazor renders style attributes and <style> elements.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        // 'self' covers the circuit's ws:/wss: connection to the same host and port.
+        $"connect-src {string.Join(' ', connections)}",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        $"form-action {string.Join(' ', formActions)}",
+        "object-src 'none'");
+
+    internal void ApplyTo(IHeaderDictionary headers)
+    {
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = ReferrerPolicy;
+        headers["Permissions-Policy"] = PermissionsPolicy;
+    }
+}
+
+/// <summary>
+/// Sets <see cref="SecurityHeaders"/> as the response starts, so they replace what framework code set on the way
+/// (Blazor's frame-ancestors-only policy, antiforgery's <c>X-Frame-Options: SAMEORIGIN</c>).
+/// </summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next, SecurityHeaders headers)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            headers.ApplyTo(context.Response.Headers);
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Features.Operations.Telemetry;
+using Portal.Web.Provisioning;
+using Portal.UnitTests.Provisioning;
+
+namespace Portal.UnitTests.Operations;
+
+public sealed class ProvisioningMetricsTests
+{
+    private const string Region = "us-east-1";
+    private readonly System.Diagnostics.Metrics.IMeterFactory meters = TestMeters.NewFactory();
+    private readonly ScriptedProvisioner inner = new();
+
+    [Fact]
+    public async Task Every_call_is_counted_and_timed_by_operation_and_outcome()
+    {
+        using var counts = new TestMeters.Recorder<long>(meters);
+        using var durations = new TestMeters.Recorder<double>(meters);
+        var provisioner = new MeteredEndpointProvisioner(inner, new ProvisioningMetrics(meters));
+
+        await provisioner.VerifyServiceAsync(Region, ProvisioningHarness.ServiceName, CancellationToken.None);
+        await provisioner.CreateEndpointAsync(Request(), CancellationToken.None);
+        inner.FailNextCreates(new ProvisioningFailure(ProvisioningFailureKind.Transient, "AWS is throttling requests.", "RequestLimitExceeded"));
+        var failed = await provisioner.CreateEndpointAsync(Request(), CancellationToken.None);
+        await provisioner.DescribeEndpointsAsync(Region, ["vpce-1"], CancellationToken.None);
+
+        Assert.False(failed.Succeeded);
+        Assert.Equal(1, inner.VerifyCalls);
+        var calls = counts.Measurements.Where(m => m.Instrument == "portal.provisioner.calls").Select(m => $"{m.Tags["operation"]}:{m.Tags["outcome"]}:{m.Tags["aws.region"]}");
+        Assert.Equal(["verify:success:us-east-1", "create:success:us-east-1", "create:transient:us-east-1", "describe:success:us-east-1"], calls);
+        var error = Assert.Single(counts.Measurements, m => m.Instrument == "portal.provisioner.errors");
+        Assert.Equal(("create", "transient"), ((string?)error.Tags["operation"], (string?)error.Tags["error.type"]));
+        Assert.Equal(4, durations.Measurements.Count(m => m.Instrument == "portal.provisioner.call.duration" && m.Value >= 0));
+    }
+
+    [Fact]
+    public async Task A_call_that_throws_is_counted_as_an_error_and_still_throws()
+    {
+        using var counts = new TestMeters.Recorder<long>(meters);
+        inner.BeforeCreate = () => throw new InvalidOperationException("network down");
+        var provisioner = new MeteredEndpointProvisioner(inner, new ProvisioningMetrics(meters));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => provisioner.CreateEndpointAsync(Request(), CancellationToken.None));
+
+        var error = Assert.Single(counts.Measurements, m => m.Instrument == "portal.provisioner.errors");
+        Assert.Equal("exception", error.Tags["error.type"]);
+    }
+
+    public static TheoryData<string> Registrations => ["instance", "factory", "type"];
+
+    [Theory]
+    [MemberData(nameof(Registrations))]
+    public async Task The_configured_provisioner_is_wrapped_however_it_was_registered(string registration)
+    {
+        var services = new ServiceCollection().AddMetrics().AddSingleton<ProvisioningMetrics>();
+        _ = registration switch
+        {
+            "instance" => services.AddSingleton<IEndpointProvisioner>(inner),
+            "factory" => services.AddSingleton<IEndpointProvisioner>(_ => inner),
+            _ => services.AddSingleton<IEndpointProvisioner, ScriptedProvisioner>(),
+        };
+
+        services.DecorateProvisionerWithMetrics();
+        await using var provider = services.BuildServiceProvider();
+        var resolved = provider.GetRequiredService<IEndpointProvisioner>();
+        var result = await resolved.VerifyServiceAsync(Region, ProvisioningHarness.ServiceName, CancellationToken.None);
+
+        Assert.IsType<MeteredEndpointProvisioner>(resolved);
+        Assert.True(result.Succeeded);
+        Assert.Same(resolved, provider.GetRequiredService<IEndpointProvisioner>());
+        Assert.Single(provider.GetServices<IEndpointProvisioner>());
+    }
+
+    private static CreateEndpointRequest Request() => new(Guid.NewGuid(), "ws-acme", Region, ProvisioningHarness.ServiceName, Guid.NewGuid().ToString("N"));
+}
