@@ -111,9 +111,10 @@ public sealed class AdminConsoleTests(BrowserFixture browser, PortalFixture port
             await light.ScreenshotAsync("admin-region-edit");
             Assert.Empty(light.ConsoleErrors);
 
-            // No detail page yet: support gets the ordinary 404 (which the browser logs as a failed load).
-            var response = await light.Page.GotoAsync($"/admin/connections/{Guid.NewGuid()}");
-            Assert.Equal(404, response!.Status);
+            // A connection id that does not exist: the support detail page says so.
+            await light.GotoAsync($"/admin/connections/{Guid.NewGuid()}");
+            await Expect(light.Page.GetByTestId("support-connection-not-found")).ToBeVisibleAsync();
+            await light.GotoAsync("/admin/no-such-page");
             await Expect(light.Page.GetByText("Page not found")).ToBeVisibleAsync();
         }
 

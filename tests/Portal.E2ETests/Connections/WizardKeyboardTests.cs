@@ -23,11 +23,12 @@ public sealed class WizardKeyboardTests(BrowserFixture browser, PortalFixture po
         await page.GetByTestId("wizard-next").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        // The new step's heading takes focus; the name field is focused for typing.
+        // The new step's heading takes focus; the name field is the next stop in tab order.
         await Expect(page.Locator("#wizard-step-heading")).ToBeFocusedAsync();
         var field = page.GetByLabel("Endpoint service name");
         var region = await page.Locator("#wizard-step-heading + p strong").First.TextContentAsync();
-        await field.FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(field).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync($"com.amazonaws.vpce.{region}.vpce-svc-0bbbbbbbbbbbbbbb1");
         await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
         await page.Keyboard.PressAsync("Tab");
