@@ -37,7 +37,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UsePortalStatusPages();
 
 app.UseAuthentication();
 app.UseAuthorization();

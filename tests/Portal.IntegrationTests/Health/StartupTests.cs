@@ -71,6 +71,16 @@ public sealed class StartupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sign_in_post_without_its_antiforgery_token_is_a_400_not_a_server_error()
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.PostAsync("/account/dev-signin", new FormUrlEncodedContent([new("identityKey", "ada")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public void Production_without_entra_or_explicit_dev_sign_in_refuses_to_start()
     {
         using var production = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Portal.UnitTests.Admin;
+using Portal.UnitTests.Operations;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.EgressIps;
+using Portal.Web.Features.Operations.Limits;
 
 namespace Portal.UnitTests.EgressIps;
 
@@ -18,10 +22,27 @@ public sealed class EgressIpServiceTests : IAsyncLifetime
     {
         database = await AdminTestDatabase.CreateAsync();
         var clock = new FakeTimeProvider(Now);
-        service = new EgressIpService(database, new AuditLog(clock), clock);
+        var limiter = new ActionRateLimiter(Options.Create(new LimitsOptions()), TestMeters.NewFactory(), NullLogger<ActionRateLimiter>.Instance);
+        service = new EgressIpService(database, new AuditLog(clock), limiter, clock);
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task Asking_too_often_gets_a_friendly_refusal_and_is_not_recorded()
+    {
+        var burst = new LimitsOptions().EgressIps.PerUser.Burst;
+        for (var i = 0; i < burst; i++)
+        {
+            Assert.IsType<EgressIpOutcome.Shown>(await service.RequestAsync(AdminTestDatabase.Ada, "ws-acme-staging", "us-east-1"));
+        }
+
+        var refused = Assert.IsType<EgressIpOutcome.TooFast>(await service.RequestAsync(AdminTestDatabase.Ada, "ws-acme-staging", "us-east-1"));
+
+        Assert.StartsWith("You are going a little fast", refused.Message);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(burst, await db.EgressIpRequests.CountAsync());
+    }
 
     [Fact]
     public async Task A_member_gets_the_regions_ips_and_the_request_is_recorded_and_audited()

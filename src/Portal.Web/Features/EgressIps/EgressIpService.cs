@@ -3,6 +3,7 @@ using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Operations.Limits;
 
 namespace Portal.Web.Features.EgressIps;
 
@@ -10,7 +11,7 @@ namespace Portal.Web.Features.EgressIps;
 /// Hands a workspace member the PrivateLink egress IPs of an enabled region, recording who asked (request row and
 /// audit entry, saved together). The page checks the same rules; this class does not trust it to.
 /// </summary>
-public sealed class EgressIpService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public sealed class EgressIpService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, ActionRateLimiter rateLimiter, TimeProvider clock)
 {
     public async Task<EgressIpOutcome> RequestAsync(PortalUser caller, string workspaceId, string regionCode, CancellationToken cancellationToken = default)
     {
@@ -22,6 +23,11 @@ public sealed class EgressIpService(IDbContextFactory<PortalDbContext> dbFactory
                 workspaceId: Truncate(workspaceId, 128), details: "Not a member of this workspace.");
             await db.SaveChangesAsync(cancellationToken);
             throw new UnauthorizedAccessException("You are not a member of this workspace.");
+        }
+
+        if (rateLimiter.TryAcquire(caller, workspaceId, LimitedAction.EgressIps).Refusal is { } refusal)
+        {
+            return new EgressIpOutcome.TooFast(refusal);
         }
 
         var region = await db.RegionSettings.AsNoTracking().FirstOrDefaultAsync(r => r.Code == regionCode, cancellationToken);
@@ -53,6 +59,9 @@ public abstract record EgressIpOutcome
     private EgressIpOutcome() { }
 
     public sealed record Shown(EgressIpList List) : EgressIpOutcome;
+
+    /// <summary>The caller or the workspace asked too often; <see cref="Message"/> says how long to wait.</summary>
+    public sealed record TooFast(string Message) : EgressIpOutcome;
 
     /// <summary>The region does not exist or is not offered at the moment.</summary>
     public sealed record RegionUnavailable(string Region) : EgressIpOutcome
