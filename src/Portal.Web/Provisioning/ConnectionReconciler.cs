@@ -71,7 +71,8 @@ public sealed class ConnectionReconciler(
                 && c.PendingOperation == ConnectionOperation.None
                 && c.Status != ConnectionStatus.Deleted
                 && c.Status != ConnectionStatus.Failed
-                && c.Status != ConnectionStatus.Expired
+                // An expired connection is still watched until AWS has deleted its endpoint.
+                && (c.Status != ConnectionStatus.Expired || c.DeletedAt == null)
                 && (c.NextCheckAt == null || c.NextCheckAt <= now))
             .Select(c => new DueConnection(c.Id, c.Region, c.EndpointId!, c.Status, c.AwsState, c.AcceptanceDeadline, c.DnsNames))
             .ToListAsync(cancellationToken);
@@ -184,6 +185,16 @@ public sealed class ConnectionReconciler(
         {
             // AWS has not caught up with our delete yet.
         }
+        else if (connection.Status == ConnectionStatus.Expired)
+        {
+            // Expired stays the status (it says why the connection ended); only the endpoint's removal is recorded.
+            if (target == ConnectionStatus.Deleted)
+            {
+                connection.DeletedAt = now;
+                transitions.Note(db, connection, $"Endpoint {connection.EndpointId} deleted.");
+                changes.Add(new ConnectionChange(connection.Id, connection.WorkspaceId, connection.Status));
+            }
+        }
         else if (target == ConnectionStatus.PendingAcceptance && connection.AcceptanceDeadline is { } deadline && now >= deadline)
         {
             connection.PendingOperation = ConnectionOperation.Delete;
@@ -221,9 +232,9 @@ public sealed class ConnectionReconciler(
         {
             changes.Add(change);
         }
-        connection.NextCheckAt = connection.Status.IsTerminal()
+        connection.NextCheckAt = connection.Status.IsTerminal() && (connection.Status != ConnectionStatus.Expired || connection.DeletedAt is not null)
             ? null
-            : now + (connection.Status.IsSettling() ? Options.FastPollInterval : Options.SlowPollInterval);
+            : now + (connection.Status.IsSettling() || connection.Status == ConnectionStatus.Expired ? Options.FastPollInterval : Options.SlowPollInterval);
     }
 
     /// <summary>A row changed by a customer or the worker during the cycle is left for the next cycle.</summary>

@@ -234,6 +234,11 @@ public sealed class ProvisioningWorker(
             {
                 Add(changes, transitions.MoveTo(db, connection, ConnectionStatus.Deleting, $"AWS is deleting endpoint {endpointId}."));
             }
+            else
+            {
+                transitions.Note(db, connection, $"AWS is deleting endpoint {endpointId}.");
+                changes.Add(new ConnectionChange(connection.Id, connection.WorkspaceId, connection.Status));
+            }
             connection.NextCheckAt = clock.GetUtcNow() + reconcilerOptions.Value.FastPollInterval;
         }
         return c => c.EndpointId ??= endpointId;

@@ -127,6 +127,15 @@ public sealed class ConnectionReconcilerTests
         Assert.Equal(ConnectionStatus.Expired, connection.Status);
         Assert.Contains("did not accept", connection.FailureReason);
         Assert.Equal("deleting", harness.Provisioner.Endpoints[endpointId].State);
+
+        harness.Provisioner.Remove(endpointId);
+        harness.Clock.Advance(harness.ReconcilerOptions.FastPollInterval);
+        await harness.Reconciler.ReconcileOnceAsync(CancellationToken.None);
+        var ended = await harness.LoadAsync(id);
+        Assert.Equal(ConnectionStatus.Expired, ended.Status);
+        Assert.NotNull(ended.DeletedAt);
+        Assert.Null(ended.NextCheckAt);
+        Assert.Contains(ended.Events, e => e.Message == $"Endpoint {endpointId} deleted.");
     }
 
     [Fact]
