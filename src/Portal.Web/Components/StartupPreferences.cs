@@ -1,7 +1,7 @@
 namespace Portal.Web.Components;
 
 /// <summary>Preferences read from cookies on the first request and handed to the interactive app.</summary>
-public sealed record StartupPreferences(string? WorkspaceId, bool DarkMode);
+public sealed record StartupPreferences(string? WorkspaceId, bool DarkMode, string? ClientAddress);
 
 public static class ThemePreference
 {

@@ -26,6 +26,8 @@ public sealed class SupportConnectionTests(BrowserFixture browser, PortalFixture
         await Expect(page.GetByTestId("support-last-error")).ToContainTextAsync("VpcEndpointLimitExceeded");
         await Expect(page.GetByTestId("timeline-event").First).ToContainTextAsync("quota");
         await Expect(page.GetByTestId("support-audit")).ToContainTextAsync("connection.create");
+        // The customer's own actions are recorded with the address they came from.
+        await Expect(page.GetByTestId("audit-client").First).ToHaveTextAsync("127.0.0.1");
         await support.ScreenshotAsync("admin-connection-failed");
 
         await page.GetByTestId("support-retry").ClickAsync();

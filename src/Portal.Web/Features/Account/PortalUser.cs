@@ -12,6 +12,9 @@ public sealed record PortalUser(string Id, string Name, string? Email, IReadOnly
 
     public static readonly PortalUser Anonymous = new("", "", null, [], false);
 
+    /// <summary>Where the user connects from, recorded with their audited actions; null when unknown.</summary>
+    public string? ClientAddress { get; init; }
+
     public bool IsAuthenticated => Id.Length > 0;
     public bool IsCustomer => Workspaces.Count > 0;
 

@@ -22,7 +22,7 @@ public sealed class AuditLog(TimeProvider clock)
             Action = action,
             Outcome = outcome,
             Details = details,
-            ClientAddress = clientAddress,
+            ClientAddress = clientAddress ?? actor?.ClientAddress,
         };
         db.AuditEntries.Add(entry);
         return entry;
