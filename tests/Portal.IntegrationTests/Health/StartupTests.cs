@@ -81,6 +81,27 @@ public sealed class StartupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_entra_configured_in_production_the_development_sign_in_does_not_exist()
+    {
+        using var production = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={databasePath}");
+            builder.UseSetting("AzureAd:TenantId", "00000000-0000-0000-0000-000000000001");
+            builder.UseSetting("AzureAd:ClientId", "00000000-0000-0000-0000-000000000002");
+        });
+        using var client = production.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var page = await client.GetAsync("/account/signin");
+        var post = await client.PostAsync("/account/dev-signin", new FormUrlEncodedContent([new("identityKey", "sam")]));
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain("Sam Support", await page.Content.ReadAsStringAsync());
+        Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.False(post.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
     public void Production_without_entra_or_explicit_dev_sign_in_refuses_to_start()
     {
         using var production = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
