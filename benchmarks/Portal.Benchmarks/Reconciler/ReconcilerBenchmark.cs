@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 using Portal.IntegrationTests.Aws;
 using Portal.Web.Features.Regions;
 
@@ -57,8 +56,7 @@ internal static class ReconcilerBenchmark
     {
         const string region = "us-east-1";
         await using var moto = await MotoServer.StartAsync();
-        Amazon.AWSConfigs.InitializeCollections = true;
-        using var ec2 = new AmazonEC2Client(new BasicAWSCredentials("bench", "bench"), new AmazonEC2Config { ServiceURL = moto.Url.ToString(), AuthenticationRegion = region });
+        using var ec2 = moto.CreateEc2Client(region);
         var customer = await CustomerSide.SeedAsync(ec2, moto.Url, region, "arn:aws:iam::123456789012:root");
         var vpc = (await ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.20.0.0/16" })).Vpc.VpcId;
         var subnet = (await ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = vpc, CidrBlock = "10.20.1.0/24", AvailabilityZone = "us-east-1a" })).Subnet.SubnetId;

@@ -1,6 +1,5 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 using Portal.E2ETests.Infrastructure;
 using Portal.IntegrationTests.Aws;
 using static Microsoft.Playwright.Assertions;
@@ -22,11 +21,7 @@ public sealed class MotoPortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Moto = await MotoServer.StartAsync();
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
-        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
-        Amazon.AWSConfigs.InitializeCollections = true;
-        Ec2 = new AmazonEC2Client(new BasicAWSCredentials("test", "test"), new AmazonEC2Config { ServiceURL = Moto.Url.ToString(), AuthenticationRegion = Region });
+        Ec2 = Moto.CreateEc2Client(Region);
         Customer = await CustomerSide.SeedAsync(Ec2, Moto.Url, Region, Principal);
 
         var vpc = (await Ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.20.0.0/16" })).Vpc.VpcId;

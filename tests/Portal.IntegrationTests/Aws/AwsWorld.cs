@@ -51,15 +51,9 @@ public sealed class AwsWorld : IAsyncLifetime
         try
         {
             Moto = await MotoServer.StartAsync();
-            // The provisioner takes credentials from the SDK's default chain: give it some (moto accepts any).
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
-            Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+            Ec2 = Moto.CreateEc2Client(Region);
             // AssumeRoleAWSCredentials calls STS at its own endpoint: send it to moto too.
             Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL_STS", Moto.Url.ToString());
-            Amazon.AWSConfigs.InitializeCollections = true;
-            Ec2 = new AmazonEC2Client(new BasicAWSCredentials("test", "test"),
-                new AmazonEC2Config { ServiceURL = Moto.Url.ToString(), AuthenticationRegion = Region });
 
             Customer = await CustomerSide.SeedAsync(Ec2, Moto.Url, Region, OurPrincipalArn);
             var ourVpc = await Ec2.CreateVpcAsync(new CreateVpcRequest { CidrBlock = "10.20.0.0/16" });

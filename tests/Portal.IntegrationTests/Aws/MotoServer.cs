@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Amazon.EC2;
+using Amazon.Runtime;
 
 namespace Portal.IntegrationTests.Aws;
 
@@ -19,6 +21,19 @@ public sealed class MotoServer : IAsyncDisposable
     private MotoServer(Process process, StringBuilder output, Uri url) => (this.process, this.output, Url) = (process, output, url);
 
     public Uri Url { get; }
+
+    /// <summary>
+    /// Gives the SDK's default credential chain something to find (moto accepts any keys) and returns a client for
+    /// seeding and inspecting moto, outside the code under test.
+    /// </summary>
+    public AmazonEC2Client CreateEc2Client(string region)
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+        Amazon.AWSConfigs.InitializeCollections = true;
+        return new AmazonEC2Client(new BasicAWSCredentials("test", "test"), new AmazonEC2Config { ServiceURL = Url.ToString(), AuthenticationRegion = region });
+    }
 
     public static async Task<MotoServer> StartAsync()
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Connections;
+using Portal.UnitTests.Simulated;
 using Portal.Web.Features.Regions;
 
 namespace Portal.UnitTests.Admin;
@@ -12,28 +13,19 @@ public sealed class AdminTestDatabase : IDbContextFactory<PortalDbContext>, IAsy
     public static readonly PortalUser Support = new("sam", "Sam Support", null, [], IsSupport: true);
     public static readonly PortalUser Ada = new("ada", "Ada Lovelace", null, ["ws-acme", "ws-acme-staging"], IsSupport: false);
 
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"portal-admin-unit-{Guid.NewGuid():N}.db");
-    private readonly DbContextOptions<PortalDbContext> options;
+    private readonly SqliteTestDatabase database;
 
-    private AdminTestDatabase() =>
-        // No pooling, so the file is closed and can be deleted when the test ends.
-        options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+    private AdminTestDatabase(SqliteTestDatabase database) => this.database = database;
 
-    public static async Task<AdminTestDatabase> CreateAsync()
+    /// <summary>Three regions with egress IPs, eu-central-1 disabled.</summary>
+    public static async Task<AdminTestDatabase> CreateAsync() => new(await SqliteTestDatabase.CreateAsync(new Dictionary<string, RegionOptions>
     {
-        var database = new AdminTestDatabase();
-        await using var db = database.CreateDbContext();
-        await db.Database.MigrateAsync();
-        await RegionSeeder.SeedAsync(db, new Dictionary<string, RegionOptions>
-        {
-            ["us-east-1"] = new() { DisplayName = "US East (N. Virginia)", PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0a11b2c3d4e5f6071", SubnetIds = ["subnet-0111b2c3d4e5f6071"], EgressIps = ["192.0.2.10", "192.0.2.11"] },
-            ["eu-west-1"] = new() { DisplayName = "Europe (Ireland)", PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0d44e5f6071829304", SubnetIds = ["subnet-3144e5f6071829304"], EgressIps = ["203.0.113.40"] },
-            ["eu-central-1"] = new() { DisplayName = "Europe (Frankfurt)", Enabled = false, PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0e55f607182930415", SubnetIds = ["subnet-4155f607182930415"], EgressIps = ["203.0.113.50"] },
-        }, TimeProvider.System);
-        return database;
-    }
+        ["us-east-1"] = new() { DisplayName = "US East (N. Virginia)", PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0a11b2c3d4e5f6071", SubnetIds = ["subnet-0111b2c3d4e5f6071"], EgressIps = ["192.0.2.10", "192.0.2.11"] },
+        ["eu-west-1"] = new() { DisplayName = "Europe (Ireland)", PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0d44e5f6071829304", SubnetIds = ["subnet-3144e5f6071829304"], EgressIps = ["203.0.113.40"] },
+        ["eu-central-1"] = new() { DisplayName = "Europe (Frankfurt)", Enabled = false, PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0e55f607182930415", SubnetIds = ["subnet-4155f607182930415"], EgressIps = ["203.0.113.50"] },
+    }));
 
-    public PortalDbContext CreateDbContext() => new(options);
+    public PortalDbContext CreateDbContext() => database.CreateDbContext();
 
     public async Task<Connection> AddConnectionAsync(string workspaceId, string region, string serviceName, ConnectionStatus status, string? endpointId, DateTimeOffset createdAt)
     {
@@ -58,9 +50,5 @@ public sealed class AdminTestDatabase : IDbContextFactory<PortalDbContext>, IAsy
         return connection;
     }
 
-    public ValueTask DisposeAsync()
-    {
-        File.Delete(path);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => database.DisposeAsync();
 }

@@ -17,12 +17,13 @@ public sealed class SqliteTestDatabase : IDbContextFactory<PortalDbContext>, IAs
         // No pooling, so the file is closed and can be deleted when the test ends.
         options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
 
-    public static async Task<SqliteTestDatabase> CreateAsync()
+    /// <param name="regions">The regions to seed; by default us-east-1 and eu-west-1 with subnets, eu-central-1 without.</param>
+    public static async Task<SqliteTestDatabase> CreateAsync(IReadOnlyDictionary<string, RegionOptions>? regions = null)
     {
         var database = new SqliteTestDatabase();
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
-        await RegionSeeder.SeedAsync(db, new Dictionary<string, RegionOptions>
+        await RegionSeeder.SeedAsync(db, regions ?? new Dictionary<string, RegionOptions>
         {
             ["us-east-1"] = new() { PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0a11b2c3d4e5f6071", SubnetIds = [.. UsEast1Subnets] },
             ["eu-west-1"] = new() { PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0d44e5f6071829304", SubnetIds = [.. EuWest1Subnets] },
