@@ -156,7 +156,11 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl, darkMode: true);
         await customer.SignInAsync("ada", "/connections/new");
         await ConnectionWizard.ChooseRegionAsync(customer.Page, "eu-west-1");
+        await customer.ScreenshotAsync("wizard-1-region-dark");
         await customer.Page.GetByTestId("wizard-next").ClickAsync();
+        await customer.Page.GetByLabel("Endpoint service name").FillAsync("com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000001");
+        await Expect(customer.Page.GetByText("This service is in us-east-1, but you chose eu-west-1.")).ToBeVisibleAsync();
+        await customer.ScreenshotAsync("wizard-2-service-name-error-dark");
         await customer.Page.GetByLabel("Endpoint service name").FillAsync("com.amazonaws.vpce.eu-west-1.vpce-svc-00000000000000001");
         await Expect(customer.Page.GetByTestId("wizard-next")).ToBeEnabledAsync();
         await customer.Page.GetByTestId("wizard-next").ClickAsync();
@@ -167,6 +171,8 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
         await Expect(customer.Page.GetByTestId("acceptance")).ToContainTextAsync("Not required");
         await customer.ScreenshotAsync("wizard-4-verify-dark");
         await customer.Page.GetByTestId("wizard-next").ClickAsync();
+        await Expect(customer.Page.GetByTestId("wizard-Create")).ToBeVisibleAsync();
+        await customer.ScreenshotAsync("wizard-5-create-dark");
         await customer.Page.GetByTestId("create-connection").ClickAsync();
 
         await Expect(customer.Page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Available", new() { Timeout = 20_000 });
