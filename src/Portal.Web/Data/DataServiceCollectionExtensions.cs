@@ -32,7 +32,7 @@ public static class DataServiceCollectionExtensions
         return builder.ToString();
     }
 
-    /// <summary>Applies migrations (never EnsureCreated), switches the file to WAL and seeds region settings.</summary>
+    /// <summary>Applies the migrations (the only source of the schema), switches the file to WAL and seeds region settings.</summary>
     public static async Task MigratePortalDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();

@@ -174,6 +174,7 @@ public sealed class ConnectionReconciler(
     private void Apply(PortalDbContext db, Connection connection, EndpointObservation observation, DateTimeOffset now, List<ConnectionChange> changes)
     {
         connection.AwsState = observation.RawState;
+        connection.LastAwsError = observation.LastError ?? connection.LastAwsError;
         if (observation.DnsNames.Count > 0 && !observation.DnsNames.SequenceEqual(connection.DnsNames))
         {
             connection.DnsNames = [.. observation.DnsNames];
@@ -232,9 +233,11 @@ public sealed class ConnectionReconciler(
         {
             changes.Add(change);
         }
-        connection.NextCheckAt = connection.Status.IsTerminal() && (connection.Status != ConnectionStatus.Expired || connection.DeletedAt is not null)
+        // An expired connection is watched, closely, until AWS has deleted its endpoint.
+        var awaitingDeletion = connection.Status == ConnectionStatus.Expired && connection.DeletedAt is null;
+        connection.NextCheckAt = connection.Status.IsTerminal() && !awaitingDeletion
             ? null
-            : now + (connection.Status.IsSettling() || connection.Status == ConnectionStatus.Expired ? Options.FastPollInterval : Options.SlowPollInterval);
+            : now + (connection.Status.IsSettling() || awaitingDeletion ? Options.FastPollInterval : Options.SlowPollInterval);
     }
 
     /// <summary>A row changed by a customer or the worker during the cycle is left for the next cycle.</summary>

@@ -97,11 +97,7 @@ public sealed class AwsModeTests(BrowserFixture browser, MotoPortalFixture aws) 
         await using var customer = await PortalPage.OpenAsync(browser.Browser, aws.BaseUrl);
         await customer.SignInAsync("grace", "/connections/new");
         var page = customer.Page;
-        await ConnectionWizard.ChooseRegionAsync(page, MotoPortalFixture.Region);
-        await page.GetByTestId("wizard-next").ClickAsync();
-        await ConnectionWizard.EnterServiceNameAsync(page, aws.Customer.LonelyServiceName);
-        await page.GetByTestId("wizard-next").ClickAsync();
-        await page.GetByTestId("wizard-next").ClickAsync();
+        await ConnectionWizard.WalkToVerifyAsync(page, MotoPortalFixture.Region, aws.Customer.LonelyServiceName);
 
         await page.GetByTestId("verify-button").ClickAsync();
 

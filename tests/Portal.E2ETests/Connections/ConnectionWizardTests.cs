@@ -119,12 +119,7 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
         await customer.SignInAsync("grace", "/connections/new");
         var page = customer.Page;
-        await ConnectionWizard.ChooseRegionAsync(page, Region);
-        await page.GetByTestId("wizard-next").ClickAsync();
-        await page.GetByLabel("Endpoint service name").FillAsync("com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000404");
-        await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
-        await page.GetByTestId("wizard-next").ClickAsync();
-        await page.GetByTestId("wizard-next").ClickAsync();
+        await ConnectionWizard.WalkToVerifyAsync(page, Region, "com.amazonaws.vpce.us-east-1.vpce-svc-00000000000000404");
 
         await page.GetByTestId("verify-button").ClickAsync();
 

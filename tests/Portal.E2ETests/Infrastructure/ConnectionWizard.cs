@@ -20,17 +20,24 @@ public static class ConnectionWizard
         await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
     }
 
-    /// <summary>Runs every step and returns the new connection's detail path.</summary>
-    public static async Task<string> CreateAsync(PortalPage session, string region, string serviceName)
+    /// <summary>From /connections/new to the verify step, with a valid service name in <paramref name="region"/>.</summary>
+    public static async Task WalkToVerifyAsync(IPage page, string region, string serviceName)
     {
-        var page = session.Page;
-        await session.GotoAsync("/connections/new");
         await ChooseRegionAsync(page, region);
         await page.GetByTestId("wizard-next").ClickAsync();
         await EnterServiceNameAsync(page, serviceName);
         await page.GetByTestId("wizard-next").ClickAsync();
         await Expect(page.GetByTestId("wizard-GrantAccess")).ToBeVisibleAsync();
         await page.GetByTestId("wizard-next").ClickAsync();
+        await Expect(page.GetByTestId("wizard-Verify")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Runs every step and returns the new connection's detail path.</summary>
+    public static async Task<string> CreateAsync(PortalPage session, string region, string serviceName)
+    {
+        var page = session.Page;
+        await session.GotoAsync("/connections/new");
+        await WalkToVerifyAsync(page, region, serviceName);
         await page.GetByTestId("verify-button").ClickAsync();
         await Expect(page.GetByTestId("verify-success")).ToBeVisibleAsync();
         await page.GetByTestId("wizard-next").ClickAsync();

@@ -22,7 +22,7 @@ public sealed class RateLimitTests(BrowserFixture browser, TightLimitsPortal por
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
         await customer.SignInAsync("grace", "/connections/new");
         var page = customer.Page;
-        await WizardSteps.WalkToVerifyAsync(page, "us-east-1", "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60789");
+        await ConnectionWizard.WalkToVerifyAsync(page, "us-east-1", "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60789");
 
         await page.GetByTestId("verify-button").ClickAsync();
         await Expect(page.GetByTestId("verify-success")).ToBeVisibleAsync();

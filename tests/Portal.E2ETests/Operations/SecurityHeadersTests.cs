@@ -116,7 +116,7 @@ public sealed class SecurityHeadersTests(BrowserFixture browser, PortalFixture p
     {
         var page = customer.Page;
         await customer.GotoAsync("/connections/new");
-        await WizardSteps.WalkToVerifyAsync(page, "us-east-1", "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60789");
+        await ConnectionWizard.WalkToVerifyAsync(page, "us-east-1", "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d4e5f60789");
         await page.GetByTestId("verify-button").ClickAsync();
         await Expect(page.GetByTestId("verify-success")).ToBeVisibleAsync();
         await SettleAsync(customer, visited, "/connections/new (verify step)");

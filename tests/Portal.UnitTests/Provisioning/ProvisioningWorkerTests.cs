@@ -155,4 +155,26 @@ public sealed class ProvisioningWorkerTests
         Assert.Equal(ConnectionStatus.PendingAcceptance, connection.Status);
         Assert.Equal(token, connection.ClientToken);
     }
+
+    [Fact]
+    public async Task Support_retry_of_a_failed_deletion_deletes_again_rather_than_creating()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        var worker = harness.NewWorker();
+        await worker.RunOnceAsync(CancellationToken.None);
+        var endpointId = (await harness.LoadAsync(id)).EndpointId!;
+        harness.Provisioner.FailNextDelete(new ProvisioningFailure(ProvisioningFailureKind.Permanent, "AWS refused the deletion.", "UnauthorizedOperation: x"));
+        await harness.Service.DeleteAsync(Ada, "ws-acme", id);
+        await worker.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(ConnectionStatus.Failed, (await harness.LoadAsync(id)).Status);
+
+        Assert.True(await harness.SupportActions.RetryAsync(Sam, id));
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal(ConnectionStatus.Deleting, connection.Status);
+        Assert.Equal(1, harness.Provisioner.CreateCalls);
+        Assert.Equal("deleting", harness.Provisioner.Endpoints[endpointId].State);
+    }
 }

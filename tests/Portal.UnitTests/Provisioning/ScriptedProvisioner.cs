@@ -11,6 +11,7 @@ internal sealed class ScriptedProvisioner : IEndpointProvisioner
 {
     private readonly ConcurrentDictionary<string, (Guid ConnectionId, string State)> endpoints = new();
     private readonly ConcurrentQueue<ProvisioningFailure> createFailures = new();
+    private readonly ConcurrentQueue<ProvisioningFailure> deleteFailures = new();
     private int sequence;
 
     public int VerifyCalls;
@@ -30,6 +31,8 @@ internal sealed class ScriptedProvisioner : IEndpointProvisioner
             createFailures.Enqueue(failure);
         }
     }
+
+    public void FailNextDelete(ProvisioningFailure failure) => deleteFailures.Enqueue(failure);
 
     public void SetState(string endpointId, string state) => endpoints[endpointId] = (endpoints[endpointId].ConnectionId, state);
 
@@ -77,6 +80,10 @@ internal sealed class ScriptedProvisioner : IEndpointProvisioner
     public Task<ProvisioningResult<EndpointState>> DeleteEndpointAsync(string region, string endpointId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref DeleteCalls);
+        if (deleteFailures.TryDequeue(out var failure))
+        {
+            return Task.FromResult(ProvisioningResult<EndpointState>.Fail(failure));
+        }
         if (endpoints.ContainsKey(endpointId))
         {
             SetState(endpointId, "deleting");

@@ -141,14 +141,4 @@ public class EndpointServiceNameTests
     [InlineData("arn:aws:ec2:us-east-1:123456789012:vpc-endpoint-service/vpce-svc-xyz", "us-east-1", null)]
     public void A_mistake_we_can_repair_suggests_the_full_name_and_only_a_valid_one(string input, string? region, string? suggestion) =>
         Assert.Equal(suggestion, EndpointServiceName.Parse(input, region).Error!.Suggestion);
-
-    [Theory]
-    [InlineData("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", true)]
-    [InlineData("vpce-svc-0123456789abcdef0", false)]
-    [InlineData(null, false)]
-    public void TryParse_accepts_only_full_names(string? input, bool expected)
-    {
-        Assert.Equal(expected, EndpointServiceName.TryParse(input, out var name));
-        Assert.Equal(expected, name is not null);
-    }
 }

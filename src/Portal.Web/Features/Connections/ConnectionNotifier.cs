@@ -21,8 +21,6 @@ public sealed class ConnectionNotifier(ILogger<ConnectionNotifier> logger)
         return new Subscription(this, handler);
     }
 
-    public int SubscriberCount => handlers.Items.Length;
-
     public void Publish(ConnectionChange change)
     {
         foreach (var handler in handlers.Items)

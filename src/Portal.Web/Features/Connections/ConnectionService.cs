@@ -253,18 +253,16 @@ public sealed class ConnectionService(
     private async Task<ServiceNameParseResult> CheckInputAsync(string workspaceId, string region, string serviceName, CancellationToken cancellationToken)
     {
         var offered = (await regions.GetEnabledAsync(cancellationToken)).Select(r => r.Code).ToList();
-        if (!offered.Contains(region))
+        var validation = await new CreateConnectionRequestValidator(offered).ValidateAsync(new CreateConnectionRequest(region, serviceName), cancellationToken);
+        if (validation.Errors.FirstOrDefault() is { } failure)
         {
-            return ServiceNameParseResult.Invalid(new ServiceNameError(ServiceNameErrorCode.UnknownRegion,
-                string.IsNullOrEmpty(region) ? ServiceNameMessages.ChooseRegion : ServiceNameMessages.RegionNotOffered(region, offered)), ServiceNameChanges.None);
+            // Name failures carry their ServiceNameError; a region failure is the only other kind.
+            return ServiceNameParseResult.Invalid(
+                failure.CustomState as ServiceNameError ?? new ServiceNameError(ServiceNameErrorCode.UnknownRegion, failure.ErrorMessage), ServiceNameChanges.None);
         }
         var check = EndpointServiceName.Parse(serviceName, region, offered);
-        if (!check.IsValid)
-        {
-            return check;
-        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await ExistingConnectionLookup.FindLiveAsync(db, workspaceId, check.Name.Value, cancellationToken) is { } existing)
+        if (await ExistingConnectionLookup.FindLiveAsync(db, workspaceId, check.Name!.Value, cancellationToken) is { } existing)
         {
             return ServiceNameParseResult.Invalid(ExistingConnectionLookup.AlreadyConnected(existing), check.Changes);
         }

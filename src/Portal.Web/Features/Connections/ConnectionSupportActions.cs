@@ -47,15 +47,16 @@ public sealed class ConnectionSupportActions(
         EnsureSupport(caller);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var found = await db.Connections.Where(c => c.Id == connectionId)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.NextCheckAt, (DateTimeOffset?)null).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
             var workspaceId = await db.Connections.Where(c => c.Id == connectionId).Select(c => c.WorkspaceId).FirstOrDefaultAsync(cancellationToken);
-            audit.Add(db, caller, AuditActions.ConnectionRefreshed, found == 1 ? AuditOutcome.Succeeded : AuditOutcome.Failed, workspaceId, connectionId);
-            await db.SaveChangesAsync(cancellationToken);
-            if (found == 0)
+            if (workspaceId is null)
             {
                 return false;
             }
+            // A single-column update: it never conflicts with the worker saving the same row.
+            await db.Connections.Where(c => c.Id == connectionId)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.NextCheckAt, (DateTimeOffset?)null), cancellationToken);
+            audit.Add(db, caller, AuditActions.ConnectionRefreshed, AuditOutcome.Succeeded, workspaceId, connectionId);
+            await db.SaveChangesAsync(cancellationToken);
         }
         await reconciler.ReconcileOnceAsync(cancellationToken);
         return true;
@@ -72,7 +73,13 @@ public sealed class ConnectionSupportActions(
             return false;
         }
 
-        var deleting = connection.FailureReason?.StartsWith("We could not delete", StringComparison.Ordinal) == true;
+        // What failed is on the timeline: the status the connection left when it became Failed.
+        var failedFrom = await db.ConnectionEvents
+            .Where(e => e.ConnectionId == connectionId && e.ToStatus == ConnectionStatus.Failed)
+            .OrderByDescending(e => e.Id)
+            .Select(e => e.FromStatus)
+            .FirstOrDefaultAsync(cancellationToken);
+        var deleting = failedFrom == ConnectionStatus.Deleting;
         connection.PendingOperation = deleting ? ConnectionOperation.Delete : ConnectionOperation.Create;
         connection.Attempts = 0;
         connection.NextAttemptAt = null;

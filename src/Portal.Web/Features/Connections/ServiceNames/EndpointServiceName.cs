@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace Portal.Web.Features.Connections.ServiceNames;
@@ -22,12 +21,6 @@ public sealed partial record EndpointServiceName
     public string Value { get; }
 
     public override string ToString() => Value;
-
-    public static bool TryParse(string? input, [NotNullWhen(true)] out EndpointServiceName? name)
-    {
-        name = Parse(input).Name;
-        return name is not null;
-    }
 
     /// <param name="chosenRegion">The region the customer picked; the name must be in it. Null skips that check.</param>
     /// <param name="offeredRegions">Regions we offer PrivateLink in; null skips that check.</param>

@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace Portal.Web.Features.Connections.ServiceNames;
 
-/// <summary>The rules shared by the wizard and the server. Messages come from <see cref="EndpointServiceName.Parse"/>, so both say the same.</summary>
+/// <summary>The rules the server applies to every check and create (the wizard checks through the server). Messages come from <see cref="EndpointServiceName.Parse"/>, so both say the same.</summary>
 public static class ServiceNameRules
 {
     /// <param name="offeredRegions">Codes of the enabled regions, from <c>RegionDirectory.GetEnabledAsync</c>.</param>
@@ -24,29 +24,6 @@ public static class ServiceNameRules
                 context.AddFailure(error.ToValidationFailure(context.PropertyPath, value));
             }
         });
-}
-
-/// <summary>The wizard's first step, bound to the form.</summary>
-public sealed class NewConnectionInput
-{
-    public string? Region { get; set; }
-    public string? ServiceName { get; set; }
-}
-
-public sealed class NewConnectionInputValidator : AbstractValidator<NewConnectionInput>
-{
-    public NewConnectionInputValidator(IReadOnlyCollection<string> offeredRegions)
-    {
-        RuleFor(x => x.Region).MustBeOfferedRegion(offeredRegions);
-        RuleFor(x => x.ServiceName).MustBeEndpointServiceName(x => x.Region, offeredRegions);
-    }
-
-    /// <summary>For MudForm's <c>Validation</c> parameter: validates one field of the model.</summary>
-    public Func<object, string, Task<IEnumerable<string>>> ValidateValue => async (model, propertyName) =>
-    {
-        var result = await ValidateAsync(ValidationContext<NewConnectionInput>.CreateWithOptions((NewConnectionInput)model, x => x.IncludeProperties(propertyName)));
-        return result.Errors.Select(e => e.ErrorMessage);
-    };
 }
 
 /// <summary>What the server needs to create a connection; the workspace comes from the signed-in user.</summary>
