@@ -7,7 +7,7 @@ using Portal.Web.Features.Connections;
 using Portal.Web.Features.EgressIps;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Operations;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,8 +19,7 @@ builder.Services.AddPortalUi();
 builder.Services.AddAuditLog();
 builder.Services.AddRegions();
 builder.Services.AddProvisioning(builder.Configuration);
-builder.Services.AddProvisioningWork(builder.Configuration);
-builder.Services.AddPrivateLinkConnections();
+builder.Services.AddPrivateLinkConnections(builder.Configuration);
 builder.Services.AddEgressIps();
 builder.Services.AddAdmin();
 builder.Services.AddPortalHealthChecks();

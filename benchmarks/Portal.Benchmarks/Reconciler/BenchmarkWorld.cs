@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Aws;
 

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Portal.IntegrationTests.Aws;
-using Portal.Web.Features.Regions;
+using Portal.Web.Features.Connections.Lifecycle;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.Benchmarks.Reconciler;
 

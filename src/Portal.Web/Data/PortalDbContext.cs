@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.EgressIps;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Simulated;
 

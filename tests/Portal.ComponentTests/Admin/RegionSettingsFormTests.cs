@@ -2,7 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.ComponentTests.Infrastructure;
 using Portal.Web.Features.Admin.RegionEditor;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.ComponentTests.Admin;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning.Aws;
 
 namespace Portal.IntegrationTests.Aws;

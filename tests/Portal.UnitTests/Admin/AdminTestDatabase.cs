@@ -3,7 +3,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Connections;
 using Portal.UnitTests.Simulated;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.UnitTests.Admin;
 

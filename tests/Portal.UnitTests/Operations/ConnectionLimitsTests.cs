@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.UnitTests.Connections;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.Operations.Limits;
 using Portal.UnitTests.Provisioning;
-using static Portal.UnitTests.Provisioning.ProvisioningHarness;
+using static Portal.UnitTests.Connections.ProvisioningHarness;
 
 namespace Portal.UnitTests.Operations;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.UnitTests.Connections;
 using Portal.Web.Features.Operations.Telemetry;
 using Portal.Web.Provisioning;
 using Portal.UnitTests.Provisioning;

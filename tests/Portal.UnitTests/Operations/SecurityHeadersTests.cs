@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Portal.UnitTests.Connections;
 using Portal.Web.Features.Operations;
 using Portal.Web.Features.Operations.Security;
 using Portal.Web.Features.Operations.Telemetry;

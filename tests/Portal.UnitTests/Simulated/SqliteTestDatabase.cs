@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.UnitTests.Simulated;
 

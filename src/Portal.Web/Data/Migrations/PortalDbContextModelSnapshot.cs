@@ -308,7 +308,7 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("EgressIpRequests");
                 });
 
-            modelBuilder.Entity("Portal.Web.Features.Regions.RegionSetting", b =>
+            modelBuilder.Entity("Portal.Web.Provisioning.Regions.RegionSetting", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(32)

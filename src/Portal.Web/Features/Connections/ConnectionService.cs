@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Features.Operations.Limits;
 using Portal.Web.Features.Operations.Logging;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections;

@@ -1,14 +1,18 @@
+using Portal.Web.Features.Connections.Lifecycle;
+
 namespace Portal.Web.Features.Connections;
 
 public static class ConnectionsServiceCollectionExtensions
 {
-    public static IServiceCollection AddPrivateLinkConnections(this IServiceCollection services)
+    /// <summary>The customer and support services of connections, and the lifecycle that carries their requests out.</summary>
+    public static IServiceCollection AddPrivateLinkConnections(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCache();
         services.AddSingleton<ConnectionNotifier>();
         services.AddSingleton<ConnectionTransitions>();
         services.AddSingleton<ConnectionService>();
         services.AddSingleton<ConnectionSupportActions>();
+        services.AddConnectionLifecycle(configuration);
         return services;
     }
 }

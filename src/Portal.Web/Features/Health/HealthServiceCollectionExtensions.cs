@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Health;

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.Web.Provisioning.Aws;
 

@@ -3,7 +3,7 @@ using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Microsoft.Extensions.Options;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.Web.Provisioning.Aws;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Connections.ServiceNames;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 using static Portal.Web.Provisioning.Simulated.SimulatedLifecycle;
 
 namespace Portal.Web.Provisioning.Simulated;

@@ -1,4 +1,4 @@
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.Web.Features.Admin.RegionEditor;
 

@@ -6,7 +6,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.Web.Features.Admin.RegionEditor;
 

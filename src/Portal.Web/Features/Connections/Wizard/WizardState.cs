@@ -1,5 +1,5 @@
 using Portal.Web.Features.Connections.ServiceNames;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.Web.Features.Connections.Wizard;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
+using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
 using Portal.Web.Provisioning;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 
-namespace Portal.Web.Features.Regions;
+namespace Portal.Web.Provisioning.Regions;
 
 /// <summary>Reads region settings for customers and for the provisioners.</summary>
 public sealed class RegionDirectory(IDbContextFactory<PortalDbContext> dbFactory)

@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Regions;
+namespace Portal.Web.Provisioning.Regions;
 
 /// <summary>Per-region settings: what customers allowlist and where our endpoints live. Seeded from configuration, edited by support.</summary>
 public sealed class RegionSetting

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
-using Portal.Web.Features.Connections;
 using Portal.Web.Features.Operations.Logging;
 using Portal.Web.Features.Operations.Telemetry;
+using Portal.Web.Provisioning;
 
-namespace Portal.Web.Provisioning;
+namespace Portal.Web.Features.Connections.Lifecycle;
 
 /// <summary>What one reconciliation cycle did.</summary>
 public sealed record ReconcileReport(int Checked, int Regions, int Changed, int RegionsFailed);

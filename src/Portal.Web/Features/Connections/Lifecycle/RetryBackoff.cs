@@ -1,4 +1,4 @@
-namespace Portal.Web.Provisioning;
+namespace Portal.Web.Features.Connections.Lifecycle;
 
 /// <summary>Exponential backoff with full jitter: spreads retries of many requests after a regional throttle.</summary>
 public static class RetryBackoff

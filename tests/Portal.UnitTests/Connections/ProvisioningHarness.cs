@@ -6,14 +6,15 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.Operations.Limits;
-using Portal.Web.Features.Regions;
+using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
 using Portal.UnitTests.Operations;
 using Portal.UnitTests.Simulated;
 
-namespace Portal.UnitTests.Provisioning;
+namespace Portal.UnitTests.Connections;
 
 /// <summary>
 /// The connection service, worker and reconciler wired by hand over a temp SQLite file with the real migrations,

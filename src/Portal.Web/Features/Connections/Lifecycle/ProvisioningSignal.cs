@@ -1,4 +1,4 @@
-namespace Portal.Web.Provisioning;
+namespace Portal.Web.Features.Connections.Lifecycle;
 
 /// <summary>Wakes the worker as soon as a request is stored, instead of waiting for its next poll.</summary>
 public sealed class ProvisioningSignal

@@ -1,8 +1,9 @@
+using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
 using Portal.Web.Provisioning;
-using static Portal.UnitTests.Provisioning.ProvisioningHarness;
+using static Portal.UnitTests.Connections.ProvisioningHarness;
 
-namespace Portal.UnitTests.Provisioning;
+namespace Portal.UnitTests.Connections;
 
 public sealed class ConnectionReconcilerTests
 {

@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Regions;
+namespace Portal.Web.Provisioning.Regions;
 
 public static class RegionsServiceCollectionExtensions
 {

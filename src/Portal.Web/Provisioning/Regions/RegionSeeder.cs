@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 
-namespace Portal.Web.Features.Regions;
+namespace Portal.Web.Provisioning.Regions;
 
 /// <summary>Adds regions found in configuration but not yet in the database. Support's later edits are never overwritten.</summary>
 public static class RegionSeeder

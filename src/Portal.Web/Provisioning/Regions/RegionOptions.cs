@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Regions;
+namespace Portal.Web.Provisioning.Regions;
 
 /// <summary>The <c>Regions</c> configuration section, keyed by region code. Seeds <see cref="RegionSetting"/> rows on first start.</summary>
 public sealed class RegionOptions

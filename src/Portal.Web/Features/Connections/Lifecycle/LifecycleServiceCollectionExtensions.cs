@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
+using Portal.Web.Provisioning;
 
-namespace Portal.Web.Provisioning;
+namespace Portal.Web.Features.Connections.Lifecycle;
 
-public static class ProvisioningWorkServiceCollectionExtensions
+public static class LifecycleServiceCollectionExtensions
 {
     /// <summary>The background worker that carries out stored requests and the reconciler that keeps statuses current.</summary>
-    public static IServiceCollection AddProvisioningWork(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddConnectionLifecycle(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ProvisioningWorkerOptions>(configuration.GetSection(ProvisioningWorkerOptions.SectionName));
         services.Configure<ReconcilerOptions>(configuration.GetSection(ReconcilerOptions.SectionName));

@@ -1,10 +1,11 @@
 using Portal.Web.Features.Audit;
+using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Provisioning;
-using static Portal.UnitTests.Provisioning.ProvisioningHarness;
+using static Portal.UnitTests.Connections.ProvisioningHarness;
 
-namespace Portal.UnitTests.Provisioning;
+namespace Portal.UnitTests.Connections;
 
 public sealed class ConnectionRequestTests
 {

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Provisioning;
 
-namespace Portal.UnitTests.Provisioning;
+namespace Portal.UnitTests.Connections;
 
 /// <summary>
 /// An in-memory provisioner whose answers a test scripts: endpoints it "created", failures to return next,
