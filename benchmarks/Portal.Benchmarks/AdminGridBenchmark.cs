@@ -1,3 +1,4 @@
+using Portal.Tests.Shared;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -112,29 +113,9 @@ public static class AdminGridBenchmark
             // Current AWS ids: a prefix and 17 hex characters.
             var endpointId = hasEndpoint ? $"vpce-{i:x8}{random.Next():x9}" : null;
             var serviceId = $"vpce-svc-{i:x8}{random.Next():x9}";
-            db.Connections.Add(new Connection
-            {
-                Id = Guid.NewGuid(),
-                WorkspaceId = workspace,
-                Region = region,
-                ServiceName = $"com.amazonaws.vpce.{region}.{serviceId}",
-                ClientToken = Guid.NewGuid().ToString("N"),
-                Status = status,
-                AwsState = hasEndpoint ? status.ToString() : null,
-                EndpointId = endpointId,
-                DnsNames = status == ConnectionStatus.Available && endpointId is not null
-                    ? [$"{endpointId}-abcdefgh.{serviceId}.{region}.vpce.amazonaws.com", $"{endpointId}-abcdefgh-{region}a.{serviceId}.{region}.vpce.amazonaws.com"]
-                    : [],
-                AvailabilityZoneIds = ["use1-az1", "use1-az2"],
-                SubnetIds = ["subnet-0111b2c3d4e5f6071", "subnet-0211b2c3d4e5f6071"],
-                FailureReason = status == ConnectionStatus.Failed ? "The endpoint service does not share an availability zone with us." : null,
-                CreatedById = $"user-{random.Next(2_000)}",
-                CreatedByName = $"Customer {random.Next(2_000)}",
-                CreatedAt = createdAt,
-                UpdatedAt = createdAt.AddMinutes(random.Next(1, 60 * 24 * 30)),
-                StatusChangedAt = createdAt.AddMinutes(5),
-                DeletedAt = status == ConnectionStatus.Deleted ? createdAt.AddDays(7) : null,
-            });
+            db.Connections.Add(ConnectionSeeds.InStatus(status, workspace, $"com.amazonaws.vpce.{region}.{serviceId}",
+                endpointId ?? "vpce-00000000000000000", createdAt, $"Customer {random.Next(2_000)}",
+                updatedAt: createdAt.AddMinutes(random.Next(1, 60 * 24 * 30))));
             if (i == rows / 2)
             {
                 endpointSample = endpointId;

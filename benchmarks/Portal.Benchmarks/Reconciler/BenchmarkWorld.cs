@@ -1,51 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Tests.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Audit;
-using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
-using Portal.Web.Provisioning.Regions;
-using Portal.Web.Provisioning;
+using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Provisioning.Aws;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.Benchmarks.Reconciler;
 
 /// <summary>
-/// A temp SQLite database with the real migrations and the real reconciler over the real AWS provisioner, whose EC2
-/// traffic goes through a handler the benchmark chooses (a counting fake, or moto behind a counter).
+/// A temp SQLite database with the real migrations and the real reconciler over the real AWS provisioner, registered
+/// by the app's own <c>Add…</c> extensions; only the clock is fake and the EC2 traffic goes through a handler the
+/// benchmark chooses (a counting fake, or moto behind a counter).
 /// </summary>
 internal sealed class BenchmarkWorld : IAsyncDisposable
 {
     private readonly string path = Path.Combine(Path.GetTempPath(), $"portal-bench-{Guid.NewGuid():N}.db");
+    private readonly ServiceProvider services;
 
     private BenchmarkWorld(IReadOnlyDictionary<string, RegionOptions> regions, Func<HttpMessageHandler> handler)
     {
-        DbFactory = new FileDbContextFactory($"Data Source={path};Pooling=True");
-        var awsRegions = new AwsRegionsOptions();
-        foreach (var (code, options) in regions)
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={path};Pooling=True" })
+            .Build();
+        var collection = new ServiceCollection()
+            .AddLogging()
+            .AddPortalData(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() })
+            .AddAuditLog()
+            .AddRegions()
+            .AddAwsProvisioner(configuration)
+            .AddPrivateLinkConnections(configuration);
+        collection.Configure<AwsRegionsOptions>(options =>
         {
-            awsRegions.Regions[code] = options;
-        }
-        var clients = new Ec2ClientFactory(Options.Create(awsRegions)) { CreateHttpHandler = handler };
-        var directory = new RegionDirectory(DbFactory);
-        Provisioner = new AwsEndpointProvisioner(clients, directory,
-            new WorkspaceIsolationGroups(DbFactory, Clock, NullLogger<WorkspaceIsolationGroups>.Instance), NullLogger<AwsEndpointProvisioner>.Instance);
-        var transitions = new ConnectionTransitions(new AuditLog(Clock), Clock);
-        Reconciler = new ConnectionReconciler(DbFactory, Provisioner, transitions, new ConnectionNotifier(NullLogger<ConnectionNotifier>.Instance),
-            new ProvisioningSignal(), Clock, Options.Create(new ReconcilerOptions()), NullLogger<ConnectionReconciler>.Instance);
+            foreach (var (code, region) in regions)
+            {
+                options.Regions[code] = region;
+            }
+        });
+        collection.AddSingleton(sp => new Ec2ClientFactory(sp.GetRequiredService<IOptions<AwsRegionsOptions>>()) { CreateHttpHandler = handler });
+        collection.AddSingleton<TimeProvider>(Clock);
+        services = collection.BuildServiceProvider();
     }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-    public IDbContextFactory<PortalDbContext> DbFactory { get; }
-    public AwsEndpointProvisioner Provisioner { get; }
-    public ConnectionReconciler Reconciler { get; }
+    public IDbContextFactory<PortalDbContext> DbFactory => services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+    public ConnectionReconciler Reconciler => services.GetRequiredService<ConnectionReconciler>();
 
     public static async Task<BenchmarkWorld> CreateAsync(IReadOnlyDictionary<string, RegionOptions> regions, Func<HttpMessageHandler> handler)
     {
-        Amazon.AWSConfigs.InitializeCollections = true;
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "bench");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "bench");
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
@@ -67,22 +76,8 @@ internal sealed class BenchmarkWorld : IAsyncDisposable
         var count = 0;
         foreach (var endpointId in endpointIds)
         {
-            db.Connections.Add(new Connection
-            {
-                Id = Guid.NewGuid(),
-                WorkspaceId = $"ws-{count % 500:D4}",
-                Region = region,
-                ServiceName = $"com.amazonaws.vpce.{region}.vpce-svc-{count:x17}",
-                ClientToken = Guid.NewGuid().ToString("N"),
-                Status = ConnectionStatus.Available,
-                AwsState = "available",
-                EndpointId = endpointId,
-                CreatedById = "bench",
-                CreatedByName = "Benchmark",
-                CreatedAt = now,
-                UpdatedAt = now,
-                StatusChangedAt = now,
-            });
+            db.Connections.Add(ConnectionSeeds.InStatus(ConnectionStatus.Available, $"ws-{count % 500:D4}",
+                $"com.amazonaws.vpce.{region}.vpce-svc-{count:x17}", endpointId, now, "Benchmark"));
             if (++count % 2000 == 0)
             {
                 await db.SaveChangesAsync();
@@ -102,16 +97,11 @@ internal sealed class BenchmarkWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await services.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(path + suffix);
         }
-        await Task.CompletedTask;
-    }
-
-    private sealed class FileDbContextFactory(string connectionString) : IDbContextFactory<PortalDbContext>
-    {
-        public PortalDbContext CreateDbContext() => new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(connectionString).Options);
     }
 }

@@ -48,7 +48,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             if (entry.State == EntityState.Modified)
             {
-                entry.Entity.Version++;
+                entry.Entity.BumpVersion();
             }
         }
     }

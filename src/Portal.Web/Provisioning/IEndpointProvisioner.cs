@@ -7,7 +7,7 @@ namespace Portal.Web.Provisioning;
 public interface IEndpointProvisioner
 {
     /// <summary>Looks the endpoint service up like the console's "Verify service" and works out the shared zones.</summary>
-    Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(string region, string serviceName, CancellationToken cancellationToken);
+    Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(EndpointServiceName serviceName, CancellationToken cancellationToken);
 
     /// <summary>
     /// Creates the interface endpoint for a connection, or returns the one already made for it
@@ -31,9 +31,11 @@ public interface IEndpointProvisioner
 public sealed record CreateEndpointRequest(
     Guid ConnectionId,
     string WorkspaceId,
-    string Region,
-    string ServiceName,
-    string ClientToken);
+    EndpointServiceName ServiceName,
+    string ClientToken)
+{
+    public string Region => ServiceName.Region;
+}
 
 public sealed record VerifiedService(
     string ServiceName,

@@ -1,6 +1,8 @@
 using Bunit;
 using Portal.ComponentTests.Infrastructure;
+using Portal.Tests.Shared;
 using Portal.Web.Features.Connections;
+using Portal.Web.Provisioning;
 
 namespace Portal.ComponentTests.Connections;
 
@@ -8,19 +10,10 @@ public sealed class ConnectionGuidanceTests : MudTestContext
 {
     public ConnectionGuidanceTests() => Render<MudBlazor.MudPopoverProvider>();
 
-    private static Connection ConnectionIn(ConnectionStatus status) => new()
-    {
-        Id = Guid.NewGuid(),
-        WorkspaceId = "ws-acme",
-        Region = "eu-west-1",
-        ServiceName = "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0",
-        ClientToken = "t",
-        CreatedById = "ada",
-        CreatedByName = "Ada",
-        Status = status,
-        EndpointId = "vpce-0aaaabbbbccccdddd",
-        DnsNames = ["vpce-0aaaabbbbccccdddd-x.vpce-svc-0123456789abcdef0.eu-west-1.vpce.amazonaws.com"],
-    };
+    private const string ServiceName = "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0";
+
+    private static Connection ConnectionIn(ConnectionStatus status, string? privateDnsName = null) =>
+        ConnectionSeeds.InStatus(status, serviceName: ServiceName, privateDnsName: privateDnsName);
 
     [Fact]
     public void Pending_acceptance_gives_the_prefilled_accept_command_and_the_time_left()
@@ -47,8 +40,7 @@ public sealed class ConnectionGuidanceTests : MudTestContext
     [Fact]
     public void The_service_private_dns_name_is_preferred_when_it_has_one()
     {
-        var connection = ConnectionIn(ConnectionStatus.Available);
-        connection.PrivateDnsName = "db.internal.example.com";
+        var connection = ConnectionIn(ConnectionStatus.Available, privateDnsName: "db.internal.example.com");
 
         var guidance = Render<ConnectionGuidance>(p => p.Add(g => g.Connection, connection));
 
@@ -58,9 +50,9 @@ public sealed class ConnectionGuidanceTests : MudTestContext
     [Fact]
     public void Failed_shows_the_reason_in_words()
     {
-        var connection = ConnectionIn(ConnectionStatus.Failed);
-        connection.FailureReason = "Your service and our endpoint share no availability zone.";
-        connection.LastAwsError = "InvalidParameter: secret detail for support";
+        var connection = ConnectionIn(ConnectionStatus.Creating);
+        connection.Fail(new ProvisioningFailure(ProvisioningFailureKind.Permanent, "Your service and our endpoint share no availability zone.",
+            "InvalidParameter: secret detail for support"), DateTimeOffset.UtcNow);
 
         var guidance = Render<ConnectionGuidance>(p => p.Add(g => g.Connection, connection));
 
@@ -72,9 +64,10 @@ public sealed class ConnectionGuidanceTests : MudTestContext
     public void Retrying_creation_says_why_and_that_nothing_is_needed()
     {
         var connection = ConnectionIn(ConnectionStatus.Creating);
-        connection.PendingOperation = ConnectionOperation.Create;
-        connection.RetryReason = "AWS is limiting how fast we can call it.";
-        connection.Attempts = 2;
+        var throttled = new ProvisioningFailure(ProvisioningFailureKind.Transient, "AWS is limiting how fast we can call it.");
+        connection.ScheduleRetry(throttled, TimeSpan.FromSeconds(2), DateTimeOffset.UtcNow);
+        connection.StartAttempt(DateTimeOffset.UtcNow);
+        connection.ScheduleRetry(throttled, TimeSpan.FromSeconds(4), DateTimeOffset.UtcNow);
 
         var guidance = Render<ConnectionGuidance>(p => p.Add(g => g.Connection, connection));
 

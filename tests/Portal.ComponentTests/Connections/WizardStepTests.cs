@@ -17,7 +17,7 @@ public sealed class WizardStepTests : MudTestContext
     [Fact]
     public void A_bad_name_shows_its_message_and_offers_the_suggested_full_name()
     {
-        var check = EndpointServiceName.Parse("vpce-svc-0123456789abcdef0", "us-east-1");
+        var check = ServiceNameParser.Parse("vpce-svc-0123456789abcdef0", "us-east-1");
         var step = Render<ServiceNameStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.Value, "vpce-svc-0123456789abcdef0").Add(s => s.Check, check));
 
         Assert.Contains("That is only the service ID", step.Markup);
@@ -30,7 +30,7 @@ public sealed class WizardStepTests : MudTestContext
     {
         string? entered = null;
         var step = Render<ServiceNameStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.Value, "vpce-svc-0123456789abcdef0")
-            .Add(s => s.Check, EndpointServiceName.Parse("vpce-svc-0123456789abcdef0", "us-east-1"))
+            .Add(s => s.Check, ServiceNameParser.Parse("vpce-svc-0123456789abcdef0", "us-east-1"))
             .Add(s => s.ValueChanged, (string value) => entered = value));
 
         step.Find("[data-testid=use-suggestion]").Click();
@@ -41,7 +41,7 @@ public sealed class WizardStepTests : MudTestContext
     [Fact]
     public void A_normalised_name_shows_what_was_changed()
     {
-        var step = Render<ServiceNameStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.Check, EndpointServiceName.Parse($" {Name.ToUpperInvariant()}", "us-east-1")));
+        var step = Render<ServiceNameStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.Check, ServiceNameParser.Parse($" {Name.ToUpperInvariant()}", "us-east-1")));
 
         Assert.Contains("We removed surrounding spaces and changed capitals to lower case.", step.Find("[data-testid=service-name-note]").TextContent);
         Assert.Empty(step.FindAll("[data-testid=service-name-error]"));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.E2ETests.Infrastructure;
+using Portal.Tests.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Connections;
 using static Microsoft.Playwright.Assertions;
@@ -155,21 +156,9 @@ public sealed class AdminConsoleTests(BrowserFixture browser, PortalFixture port
             ("ws-globex", "eu-central-1", ConnectionStatus.Creating, null),
             ("ws-globex", "us-east-2", ConnectionStatus.Rejected, "vpce-0e2e0000000000006"),
         ];
-        var connections = rows.Select((row, i) => new Connection
-        {
-            Id = Guid.NewGuid(),
-            WorkspaceId = row.Workspace,
-            Region = row.Region,
-            ServiceName = $"com.amazonaws.vpce.{row.Region}.vpce-svc-0e2e00000000000{i:D2}",
-            ClientToken = Guid.NewGuid().ToString("N"),
-            CreatedById = row.Workspace == "ws-acme" ? "demo-ada" : "demo-grace",
-            CreatedByName = row.Workspace == "ws-acme" ? "Ada Lovelace" : "Grace Hopper",
-            Status = row.Status,
-            EndpointId = row.EndpointId,
-            CreatedAt = start.AddMinutes(i * 20),
-            UpdatedAt = start.AddMinutes(i * 20 + 5),
-            StatusChangedAt = start.AddMinutes(i * 20 + 5),
-        }).ToList();
+        var connections = rows.Select((row, i) => ConnectionSeeds.InStatus(row.Status, row.Workspace,
+            $"com.amazonaws.vpce.{row.Region}.vpce-svc-0e2e00000000000{i:D2}", row.EndpointId ?? "vpce-0e2e0000000000000",
+            start.AddMinutes(i * 20), row.Workspace == "ws-acme" ? "Ada Lovelace" : "Grace Hopper")).ToList();
         db.Connections.AddRange(connections);
         await db.SaveChangesAsync();
         return connections[2];

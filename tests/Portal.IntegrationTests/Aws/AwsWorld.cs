@@ -1,3 +1,4 @@
+using Portal.Tests.Shared;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
@@ -128,7 +129,7 @@ public sealed class AwsWorld : IAsyncLifetime
         (await Ec2.CreateSubnetAsync(new CreateSubnetRequest { VpcId = OurVpcId, CidrBlock = "10.20.4.0/24", AvailabilityZone = "us-east-1d" })).Subnet.SubnetId;
 
     public CreateEndpointRequest NewConnection(string? workspaceId = null, string? serviceName = null) =>
-        new(Guid.NewGuid(), workspaceId ?? NewWorkspaceId(), Region, serviceName ?? Customer.SharedServiceName, $"ct-{Guid.NewGuid():N}");
+        new(Guid.NewGuid(), workspaceId ?? NewWorkspaceId(), ConnectionSeeds.Name(serviceName ?? Customer.SharedServiceName), $"ct-{Guid.NewGuid():N}");
 
     public static string NewWorkspaceId() => $"ws-{Guid.NewGuid():N}"[..15];
 

@@ -33,7 +33,7 @@ public sealed class CreateEndpointTests(AwsWorld world)
         Assert.Equal(observation.EndpointId, endpoint.VpcEndpointId);
         Assert.Equal("Interface", endpoint.VpcEndpointType.Value);
         Assert.Equal(world.OurVpcId, endpoint.VpcId);
-        Assert.Equal(request.ServiceName, endpoint.ServiceName);
+        Assert.Equal(request.ServiceName.Value, endpoint.ServiceName);
         Assert.Equal([groups.EndpointsGroupId], endpoint.Groups.Select(g => g.GroupId));
         Assert.False(endpoint.PrivateDnsEnabled);
         var tags = endpoint.Tags.ToDictionary(t => t.Key, t => t.Value);

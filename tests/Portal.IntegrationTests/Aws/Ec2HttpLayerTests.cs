@@ -1,4 +1,5 @@
 using System.Net;
+using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Aws;
 using static Portal.IntegrationTests.Aws.ScriptedEc2Handler;
@@ -88,7 +89,7 @@ public sealed class Ec2HttpLayerTests(AwsWorld world)
         var provisioner = world.ProvisionerThrough(() => handler, MaxErrorRetry);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => provisioner.VerifyServiceAsync(AwsWorld.Region, world.Customer.SharedServiceName, cancellation.Token));
+            () => provisioner.VerifyServiceAsync(ServiceNameParser.Parse(world.Customer.SharedServiceName).Name!, cancellation.Token));
     }
 
     [Fact]
@@ -210,5 +211,5 @@ public sealed class Ec2HttpLayerTests(AwsWorld world)
 
     private Task<ProvisioningResult<VerifiedService>> VerifyThroughAsync(ScriptedEc2Handler handler, TimeSpan? requestTimeout = null) =>
         world.ProvisionerThrough(() => handler, MaxErrorRetry, requestTimeout)
-            .VerifyServiceAsync(AwsWorld.Region, world.Customer.SharedServiceName, CancellationToken.None);
+            .VerifyServiceAsync(ServiceNameParser.Parse(world.Customer.SharedServiceName).Name!, CancellationToken.None);
 }

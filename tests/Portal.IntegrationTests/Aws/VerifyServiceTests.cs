@@ -1,3 +1,4 @@
+using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Provisioning;
 
 namespace Portal.IntegrationTests.Aws;
@@ -8,7 +9,7 @@ public sealed class VerifyServiceTests(AwsWorld world)
     [Fact]
     public async Task Verify_finds_the_allowlisted_service_with_its_shared_zones_acceptance_flag_and_private_dns()
     {
-        var result = await world.Provisioner.VerifyServiceAsync(AwsWorld.Region, world.Customer.SharedServiceName, CancellationToken.None);
+        var result = await world.Provisioner.VerifyServiceAsync(ServiceNameParser.Parse(world.Customer.SharedServiceName).Name!, CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Failure?.Detail ?? result.Failure?.Reason);
         var service = result.Value!;
@@ -26,7 +27,7 @@ public sealed class VerifyServiceTests(AwsWorld world)
     [Fact]
     public async Task Verify_of_an_unknown_service_name_fails_as_not_found_or_not_allowlisted_listing_the_three_causes()
     {
-        var result = await world.Provisioner.VerifyServiceAsync(AwsWorld.Region, "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", CancellationToken.None);
+        var result = await world.Provisioner.VerifyServiceAsync(ServiceNameParser.Parse("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0").Name!, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         var failure = result.Failure!;
@@ -40,7 +41,7 @@ public sealed class VerifyServiceTests(AwsWorld world)
     [Fact]
     public async Task Verify_of_a_service_in_none_of_our_zones_fails_naming_the_zones_of_both_sides()
     {
-        var result = await world.Provisioner.VerifyServiceAsync(AwsWorld.Region, world.Customer.LonelyServiceName, CancellationToken.None);
+        var result = await world.Provisioner.VerifyServiceAsync(ServiceNameParser.Parse(world.Customer.LonelyServiceName).Name!, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         var failure = result.Failure!;
@@ -54,7 +55,7 @@ public sealed class VerifyServiceTests(AwsWorld world)
     [Fact]
     public async Task Verify_in_a_region_without_settings_is_a_permanent_failure_for_support()
     {
-        var result = await world.Provisioner.VerifyServiceAsync("eu-north-1", "com.amazonaws.vpce.eu-north-1.vpce-svc-0123456789abcdef0", CancellationToken.None);
+        var result = await world.Provisioner.VerifyServiceAsync(ServiceNameParser.Parse("com.amazonaws.vpce.eu-north-1.vpce-svc-0123456789abcdef0").Name!, CancellationToken.None);
 
         Assert.Equal(ProvisioningFailureKind.Permanent, result.Failure?.Kind);
         Assert.StartsWith("RegionNotConfigured:", result.Failure!.Detail);

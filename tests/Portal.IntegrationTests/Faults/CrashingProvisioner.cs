@@ -1,3 +1,4 @@
+using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Provisioning;
 
 namespace Portal.IntegrationTests.Faults;
@@ -29,8 +30,8 @@ internal sealed class CrashingProvisioner(IEndpointProvisioner inner, CrashPoint
         throw new InvalidOperationException("unreachable");
     }
 
-    public Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(string region, string serviceName, CancellationToken cancellationToken) =>
-        inner.VerifyServiceAsync(region, serviceName, cancellationToken);
+    public Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(EndpointServiceName serviceName, CancellationToken cancellationToken) =>
+        inner.VerifyServiceAsync(serviceName, cancellationToken);
 
     public Task<ProvisioningResult<EndpointObservation?>> FindEndpointAsync(string region, Guid connectionId, CancellationToken cancellationToken) =>
         inner.FindEndpointAsync(region, connectionId, cancellationToken);

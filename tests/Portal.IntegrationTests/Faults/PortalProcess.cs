@@ -1,3 +1,4 @@
+using Portal.Web.Features.Connections.ServiceNames;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -57,11 +58,13 @@ internal sealed class PortalProcess(AwsWorld world, string databasePath, Action<
 
     public ConnectionService Connections => Services.GetRequiredService<ConnectionService>();
 
-    public static PortalUser CustomerOf(string workspaceId) => new($"user-{workspaceId}", $"Customer of {workspaceId}", null, [workspaceId], false);
+    /// <summary>What the session of a customer of the workspace grants.</summary>
+    public static WorkspaceAccess AccessTo(string workspaceId) =>
+        WorkspaceAccess.Grant(new PortalUser($"user-{workspaceId}", $"Customer of {workspaceId}", null, [workspaceId], false), workspaceId)!;
 
     public async Task<Guid> CreateConnectionAsync(string workspaceId, string serviceName, Guid? requestId = null)
     {
-        var outcome = await Connections.CreateAsync(CustomerOf(workspaceId), workspaceId, new CreateConnectionInput(AwsWorld.Region, serviceName, requestId ?? Guid.NewGuid()));
+        var outcome = await Connections.CreateAsync(AccessTo(workspaceId), new CreateConnectionRequest(AwsWorld.Region, serviceName, requestId ?? Guid.NewGuid()));
         Assert.True(outcome.Succeeded, outcome.InputError?.Message);
         return outcome.ConnectionId!.Value;
     }

@@ -92,7 +92,7 @@ public sealed class ProvisioningFaultTests(AwsWorld world) : IDisposable
 
         Assert.Equal(ids[0], ids[1]);
         await portal.WaitForStatusAsync(ids[0], ConnectionStatus.Available);
-        Assert.Single(await portal.Connections.ListAsync(PortalProcess.CustomerOf(workspace), workspace));
+        Assert.Single(await portal.Connections.ListAsync(PortalProcess.AccessTo(workspace)));
         Assert.Single(await world.EndpointsTaggedWithAsync(ids[0]));
     }
 

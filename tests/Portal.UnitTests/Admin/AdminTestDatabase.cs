@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Connections;
+using Portal.Tests.Shared;
 using Portal.UnitTests.Simulated;
 using Portal.Web.Provisioning.Regions;
 
@@ -29,21 +30,7 @@ public sealed class AdminTestDatabase : IDbContextFactory<PortalDbContext>, IAsy
 
     public async Task<Connection> AddConnectionAsync(string workspaceId, string region, string serviceName, ConnectionStatus status, string? endpointId, DateTimeOffset createdAt)
     {
-        var connection = new Connection
-        {
-            Id = Guid.NewGuid(),
-            WorkspaceId = workspaceId,
-            Region = region,
-            ServiceName = serviceName,
-            ClientToken = Guid.NewGuid().ToString("N"),
-            CreatedById = "ada",
-            CreatedByName = "Ada Lovelace",
-            Status = status,
-            EndpointId = endpointId,
-            CreatedAt = createdAt,
-            UpdatedAt = createdAt,
-            StatusChangedAt = createdAt,
-        };
+        var connection = ConnectionSeeds.InStatus(status, workspaceId, serviceName, endpointId ?? "vpce-0aaaabbbbccccdddd", createdAt);
         await using var db = CreateDbContext();
         db.Connections.Add(connection);
         await db.SaveChangesAsync();

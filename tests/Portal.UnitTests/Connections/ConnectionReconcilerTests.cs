@@ -145,7 +145,7 @@ public sealed class ConnectionReconcilerTests
         var (harness, id, endpointId) = await CreatedAsync();
         await using var _ = harness;
 
-        await harness.Service.DeleteAsync(Ada, "ws-acme", id);
+        await harness.Service.DeleteAsync(Access(Ada, "ws-acme"), id);
         await harness.NewWorker().RunOnceAsync(CancellationToken.None);
         Assert.Equal(ConnectionStatus.Deleting, (await harness.LoadAsync(id)).Status);
         harness.Provisioner.Remove(endpointId);
@@ -154,7 +154,7 @@ public sealed class ConnectionReconcilerTests
 
         var connection = await harness.LoadAsync(id);
         Assert.Equal(ConnectionStatus.Deleted, connection.Status);
-        Assert.Empty(await harness.Service.ListAsync(Ada, "ws-acme"));
+        Assert.Empty(await harness.Service.ListAsync(Access(Ada, "ws-acme")));
     }
 
     private static async Task WaitUntil(Func<bool> condition)

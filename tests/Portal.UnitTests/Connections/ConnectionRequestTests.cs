@@ -1,3 +1,4 @@
+using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
@@ -46,13 +47,13 @@ public sealed class ConnectionRequestTests
     public async Task Submitting_the_same_wizard_twice_makes_one_connection()
     {
         await using var harness = await CreateAsync();
-        var input = new CreateConnectionInput(UsEast, ServiceName, Guid.NewGuid());
+        var input = new CreateConnectionRequest(UsEast, ServiceName, Guid.NewGuid());
 
-        var results = await Task.WhenAll(harness.Service.CreateAsync(Ada, "ws-acme", input), harness.Service.CreateAsync(Ada, "ws-acme", input));
+        var results = await Task.WhenAll(harness.Service.CreateAsync(Access(Ada, "ws-acme"), input), harness.Service.CreateAsync(Access(Ada, "ws-acme"), input));
 
         Assert.All(results, r => Assert.True(r.Succeeded));
         Assert.Equal(results[0].ConnectionId, results[1].ConnectionId);
-        Assert.Single(await harness.Service.ListAsync(Ada, "ws-acme"));
+        Assert.Single(await harness.Service.ListAsync(Access(Ada, "ws-acme")));
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class ConnectionRequestTests
         await using var harness = await CreateAsync();
         var first = await harness.CreateConnectionAsync();
 
-        var second = await harness.Service.CreateAsync(Ada, "ws-acme", new CreateConnectionInput(UsEast, ServiceName.ToUpperInvariant(), Guid.NewGuid()));
+        var second = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceName.ToUpperInvariant(), Guid.NewGuid()));
 
         Assert.False(second.Succeeded);
         Assert.Equal(ServiceNameErrorCode.AlreadyConnected, second.InputError!.Code);
@@ -84,10 +85,10 @@ public sealed class ConnectionRequestTests
     {
         await using var harness = await CreateAsync();
 
-        var outcome = await harness.Service.CreateAsync(Ada, "ws-acme", new CreateConnectionInput(UsEast, "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", Guid.NewGuid()));
+        var outcome = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", Guid.NewGuid()));
 
         Assert.Equal(ServiceNameErrorCode.RegionMismatch, outcome.InputError!.Code);
-        Assert.Empty(await harness.Service.ListAsync(Ada, "ws-acme"));
+        Assert.Empty(await harness.Service.ListAsync(Access(Ada, "ws-acme")));
     }
 
     [Fact]
@@ -95,25 +96,30 @@ public sealed class ConnectionRequestTests
     {
         await using var harness = await CreateAsync();
 
-        var outcome = await harness.Service.CreateAsync(Ada, "ws-acme", new CreateConnectionInput("ap-south-1", "com.amazonaws.vpce.ap-south-1.vpce-svc-0123456789abcdef0", Guid.NewGuid()));
+        var outcome = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest("ap-south-1", "com.amazonaws.vpce.ap-south-1.vpce-svc-0123456789abcdef0", Guid.NewGuid()));
 
         Assert.Equal(ServiceNameErrorCode.UnknownRegion, outcome.InputError!.Code);
     }
 
     [Fact]
-    public async Task Another_workspace_cannot_read_list_create_or_delete_with_forged_ids()
+    public async Task Another_workspace_cannot_read_list_or_delete_a_connection_by_its_id()
     {
         await using var harness = await CreateAsync();
         var id = await harness.CreateConnectionAsync(Ada);
 
-        Assert.Null(await harness.Service.FindAsync(Grace, "ws-acme", id));
-        Assert.Null(await harness.Service.FindAsync(Grace, "ws-globex", id));
-        Assert.Equal(DeleteOutcome.NotFound, await harness.Service.DeleteAsync(Grace, "ws-acme", id));
-        Assert.Equal(DeleteOutcome.NotFound, await harness.Service.DeleteAsync(Grace, "ws-globex", id));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.Service.ListAsync(Grace, "ws-acme"));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.Service.CreateAsync(Grace, "ws-acme", new CreateConnectionInput(UsEast, ServiceName, Guid.NewGuid())));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.Service.VerifyAsync(Grace, "ws-acme", UsEast, ServiceName));
+        Assert.Null(await harness.Service.FindAsync(Access(Grace), id));
+        Assert.Equal(DeleteOutcome.NotFound, await harness.Service.DeleteAsync(Access(Grace), id));
+        Assert.Empty(await harness.Service.ListAsync(Access(Grace)));
         Assert.Equal(ConnectionStatus.Requested, (await harness.LoadAsync(id)).Status);
+    }
+
+    [Fact]
+    public void Access_to_a_workspace_the_user_is_not_a_member_of_is_never_granted()
+    {
+        Assert.Null(WorkspaceAccess.Grant(Grace, "ws-acme"));
+        Assert.Null(WorkspaceAccess.Grant(Sam, "ws-acme"));
+        Assert.Null(WorkspaceAccess.Grant(Ada, null));
+        Assert.Equal("ws-acme", WorkspaceAccess.Grant(Ada, "ws-acme")!.WorkspaceId);
     }
 
     [Fact]
@@ -133,7 +139,7 @@ public sealed class ConnectionRequestTests
     {
         await using var harness = await CreateAsync();
 
-        var outcome = await harness.Service.VerifyAsync(Ada, "ws-acme", UsEast, "  " + ServiceName.ToUpperInvariant());
+        var outcome = await harness.Service.VerifyAsync(Access(Ada, "ws-acme"), UsEast, "  " + ServiceName.ToUpperInvariant());
 
         Assert.True(outcome.Succeeded);
         Assert.Equal(ServiceName, outcome.ServiceName);
@@ -149,7 +155,7 @@ public sealed class ConnectionRequestTests
         await using var harness = await CreateAsync();
         var id = await harness.CreateConnectionAsync();
 
-        Assert.Equal(DeleteOutcome.Requested, await harness.Service.DeleteAsync(Ada, "ws-acme", id));
+        Assert.Equal(DeleteOutcome.Requested, await harness.Service.DeleteAsync(Access(Ada, "ws-acme"), id));
         await harness.NewWorker().RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(ConnectionStatus.Deleted, (await harness.LoadAsync(id)).Status);
@@ -161,7 +167,7 @@ public sealed class ConnectionRequestTests
     {
         await using var harness = await CreateAsync();
         var id = await harness.CreateConnectionAsync();
-        await harness.Service.DeleteAsync(Ada, "ws-acme", id);
+        await harness.Service.DeleteAsync(Access(Ada, "ws-acme"), id);
 
         var again = await harness.CreateConnectionAsync();
 

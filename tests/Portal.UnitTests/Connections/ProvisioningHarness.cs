@@ -1,24 +1,25 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
-using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Connections.Lifecycle;
+using Portal.Web.Features.Connections.ServiceNames;
+using Portal.Web.Features.EgressIps;
 using Portal.Web.Features.Operations.Limits;
-using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
-using Portal.UnitTests.Operations;
+using Portal.Web.Provisioning.Regions;
 using Portal.UnitTests.Simulated;
 
 namespace Portal.UnitTests.Connections;
 
 /// <summary>
-/// The connection service, worker and reconciler wired by hand over a temp SQLite file with the real migrations,
-/// a scripted provisioner and a fake clock.
+/// The connection services, worker and reconciler registered by the app's own <c>Add…</c> extensions, over a temp
+/// SQLite file with the real migrations; only the provisioner (scripted), the clock (fake) and the database are swapped.
 /// </summary>
 internal sealed class ProvisioningHarness : IAsyncDisposable
 {
@@ -29,42 +30,48 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     public const string ServiceName = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
     private readonly SqliteTestDatabase database;
+    private readonly ServiceProvider services;
 
     private ProvisioningHarness(SqliteTestDatabase database, LimitsOptions limits)
     {
         this.database = database;
-        DbFactory = database;
         Limits = limits;
-        RateLimiter = new ActionRateLimiter(Options.Create(limits), TestMeters.NewFactory(), NullLogger<ActionRateLimiter>.Instance);
-        Transitions = new ConnectionTransitions(new AuditLog(Clock), Clock);
-        Notifier = new ConnectionNotifier(NullLogger<ConnectionNotifier>.Instance);
-        Service = new ConnectionService(DbFactory, Provisioner, new RegionDirectory(DbFactory), Transitions, new AuditLog(Clock), Notifier, Signal,
-            new MemoryCache(new MemoryCacheOptions()), RateLimiter, Options.Create(limits), Clock, NullLogger<ConnectionService>.Instance);
-        Reconciler = new ConnectionReconciler(DbFactory, Provisioner, Transitions, Notifier, Signal, Clock, Options.Create(ReconcilerOptions), NullLogger<ConnectionReconciler>.Instance);
-        SupportActions = new ConnectionSupportActions(DbFactory, Service, Reconciler, Transitions, new AuditLog(Clock), Notifier, Signal);
+        var configuration = new ConfigurationBuilder().Build();
+        var collection = new ServiceCollection()
+            .AddLogging()
+            .AddAuditLog()
+            .AddRegions()
+            .AddPortalLimits(configuration)
+            .AddPrivateLinkConnections(configuration)
+            .AddEgressIps();
+        collection.AddSingleton<IDbContextFactory<PortalDbContext>>(database);
+        collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddSingleton<IEndpointProvisioner>(Provisioner);
+        collection.AddSingleton(Options.Create(limits));
+        collection.AddSingleton(Options.Create(WorkerOptions));
+        collection.AddSingleton(Options.Create(ReconcilerOptions));
+        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
     public ScriptedProvisioner Provisioner { get; } = new();
-    public IDbContextFactory<PortalDbContext> DbFactory { get; }
-    public ConnectionTransitions Transitions { get; }
-    public ConnectionNotifier Notifier { get; }
-    public ProvisioningSignal Signal { get; } = new();
-    public ConnectionService Service { get; }
-    public ConnectionReconciler Reconciler { get; }
-    public ConnectionSupportActions SupportActions { get; }
+    public IDbContextFactory<PortalDbContext> DbFactory => database;
+    public ConnectionNotifier Notifier => services.GetRequiredService<ConnectionNotifier>();
+    public ProvisioningSignal Signal => services.GetRequiredService<ProvisioningSignal>();
+    public ConnectionService Service => services.GetRequiredService<ConnectionService>();
+    public ConnectionReconciler Reconciler => services.GetRequiredService<ConnectionReconciler>();
+    public ConnectionSupportActions SupportActions => services.GetRequiredService<ConnectionSupportActions>();
+    public EgressIpService EgressIps => services.GetRequiredService<EgressIpService>();
+    public ActionRateLimiter RateLimiter => services.GetRequiredService<ActionRateLimiter>();
     public ProvisioningWorkerOptions WorkerOptions { get; } = new() { MaxAttempts = 4, BaseBackoff = TimeSpan.FromSeconds(2), ClaimLease = TimeSpan.FromMinutes(1) };
     public ReconcilerOptions ReconcilerOptions { get; } = new() { FastPollInterval = TimeSpan.FromSeconds(5), SlowPollInterval = TimeSpan.FromMinutes(5), AcceptanceTimeout = TimeSpan.FromHours(1) };
 
     /// <summary>Read by the connection service at each call, so a test may change the cap after creating the harness.</summary>
     public LimitsOptions Limits { get; }
-    public ActionRateLimiter RateLimiter { get; }
 
     /// <param name="limits">Rate limits and cap; by default so high that only tests about limits meet them.</param>
-    public static async Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null)
-    {
-        return new ProvisioningHarness(await SqliteTestDatabase.CreateAsync(), limits ?? NoPracticalLimits());
-    }
+    public static async Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null) =>
+        new(await SqliteTestDatabase.CreateAsync(), limits ?? NoPracticalLimits());
 
     private static LimitsOptions NoPracticalLimits()
     {
@@ -72,15 +79,21 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
         return new LimitsOptions { ConnectionsPerWorkspaceRegion = 100_000, Verify = plenty, Create = plenty, EgressIps = plenty };
     }
 
+    /// <summary>The user's access to their first workspace, or to <paramref name="workspaceId"/>, as their session would grant it.</summary>
+    public static WorkspaceAccess Access(PortalUser user, string? workspaceId = null) =>
+        WorkspaceAccess.Grant(user, workspaceId ?? user.Workspaces[0]) ?? throw new InvalidOperationException($"{user.Name} is not a member of {workspaceId}.");
+
     /// <summary>A worker as a separate portal process would have it: own identity, same database.</summary>
     public ProvisioningWorker NewWorker(IEndpointProvisioner? provisioner = null) =>
-        new(DbFactory, provisioner ?? Provisioner, Transitions, Notifier, Signal, Clock, Options.Create(WorkerOptions), Options.Create(ReconcilerOptions), NullLogger<ProvisioningWorker>.Instance);
+        ActivatorUtilities.CreateInstance<ProvisioningWorker>(services, provisioner ?? Provisioner);
+
+    public static CreateConnectionRequest Request(string? serviceName = null, string region = UsEast) =>
+        new(region, serviceName ?? ServiceName, Guid.NewGuid());
 
     public async Task<Guid> CreateConnectionAsync(PortalUser? user = null, string? serviceName = null, string region = UsEast)
     {
-        user ??= Ada;
-        var outcome = await Service.CreateAsync(user, user.Workspaces[0], new CreateConnectionInput(region, serviceName ?? ServiceName, Guid.NewGuid()));
-        Assert.True(outcome.Succeeded, outcome.InputError?.Message);
+        var outcome = await Service.CreateAsync(Access(user ?? Ada), Request(serviceName, region));
+        Assert.True(outcome.Succeeded, outcome.InputError?.Message ?? outcome.Refusal);
         return outcome.ConnectionId!.Value;
     }
 
@@ -96,9 +109,9 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
         return await db.AuditEntries.AsNoTracking().Where(a => a.ConnectionId == id).OrderBy(a => a.Id).ToListAsync();
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        RateLimiter.Dispose();
-        return database.DisposeAsync();
+        await services.DisposeAsync();
+        await database.DisposeAsync();
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Web.Features.Connections.Lifecycle;
+using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Features.Connections;
 using Portal.Web.Provisioning;
 using static Portal.UnitTests.Connections.ProvisioningHarness;
@@ -99,13 +101,11 @@ public sealed class ProvisioningWorkerTests
         var crashed = new CancellationTokenSource();
         harness.Provisioner.BeforeCreate = () => Task.CompletedTask;
         var endpointMadeBeforeCrash = await harness.Provisioner.CreateEndpointAsync(
-            new CreateEndpointRequest(id, "ws-acme", UsEast, ServiceName, (await harness.LoadAsync(id)).ClientToken), CancellationToken.None);
+            new CreateEndpointRequest(id, "ws-acme", ServiceNameParser.Parse(ServiceName).Name!, (await harness.LoadAsync(id)).ClientToken), CancellationToken.None);
         await using (var db = await harness.DbFactory.CreateDbContextAsync())
         {
-            var row = db.Connections.Single(c => c.Id == id);
-            row.ClaimedBy = "dead-worker";
-            row.ClaimExpiresAt = harness.Clock.GetUtcNow() + harness.WorkerOptions.ClaimLease;
-            await db.SaveChangesAsync();
+            var leaseEnd = harness.Clock.GetUtcNow() + harness.WorkerOptions.ClaimLease;
+            await db.Connections.Where(c => c.Id == id).ExecuteUpdateAsync(set => Connection.Claim(set, "dead-worker", leaseEnd));
         }
         var survivor = harness.NewWorker();
 
@@ -123,14 +123,15 @@ public sealed class ProvisioningWorkerTests
     {
         await using var harness = await CreateAsync();
         var id = await harness.CreateConnectionAsync();
-        await harness.Provisioner.CreateEndpointAsync(new CreateEndpointRequest(id, "ws-acme", UsEast, ServiceName, "token"), CancellationToken.None);
+        await harness.Provisioner.CreateEndpointAsync(new CreateEndpointRequest(id, "ws-acme", ServiceNameParser.Parse(ServiceName).Name!, "token"), CancellationToken.None);
         await using (var db = await harness.DbFactory.CreateDbContextAsync())
         {
-            db.Connections.Single(c => c.Id == id).Status = ConnectionStatus.Creating;
+            // The worker had started this create when its process died.
+            db.Connections.Single(c => c.Id == id).StartAttempt(harness.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }
 
-        await harness.Service.DeleteAsync(Ada, "ws-acme", id);
+        await harness.Service.DeleteAsync(Access(Ada, "ws-acme"), id);
         await harness.NewWorker().RunOnceAsync(CancellationToken.None);
 
         var connection = await harness.LoadAsync(id);
@@ -166,7 +167,7 @@ public sealed class ProvisioningWorkerTests
         await worker.RunOnceAsync(CancellationToken.None);
         var endpointId = (await harness.LoadAsync(id)).EndpointId!;
         harness.Provisioner.FailNextDelete(new ProvisioningFailure(ProvisioningFailureKind.Permanent, "AWS refused the deletion.", "UnauthorizedOperation: x"));
-        await harness.Service.DeleteAsync(Ada, "ws-acme", id);
+        await harness.Service.DeleteAsync(Access(Ada, "ws-acme"), id);
         await worker.RunOnceAsync(CancellationToken.None);
         Assert.Equal(ConnectionStatus.Failed, (await harness.LoadAsync(id)).Status);
 

@@ -39,10 +39,10 @@ internal sealed class ScriptedProvisioner : IEndpointProvisioner
 
     public void Remove(string endpointId) => endpoints.TryRemove(endpointId, out _);
 
-    public Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(string region, string serviceName, CancellationToken cancellationToken)
+    public Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(EndpointServiceName serviceName, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref VerifyCalls);
-        return Task.FromResult(ProvisioningResult<VerifiedService>.Success(new VerifiedService(serviceName, serviceName[(serviceName.LastIndexOf('.') + 1)..], true, null,
+        return Task.FromResult(ProvisioningResult<VerifiedService>.Success(new VerifiedService(serviceName.Value, serviceName.ServiceId, true, null,
             ["use1-az1", "use1-az2"], [new SharedZone("use1-az1", "us-east-1a", "subnet-11111111")])));
     }
 

@@ -1,3 +1,4 @@
+using Portal.Web.Features.Connections.ServiceNames;
 using Microsoft.EntityFrameworkCore;
 using Portal.UnitTests.Connections;
 using Portal.Web.Features.Audit;
@@ -19,13 +20,13 @@ public sealed class ConnectionLimitsTests
         await harness.CreateConnectionAsync(serviceName: ServiceNameNumber(1));
         await harness.CreateConnectionAsync(serviceName: ServiceNameNumber(2));
 
-        var third = await harness.Service.CreateAsync(Ada, "ws-acme", new CreateConnectionInput(UsEast, ServiceNameNumber(3), Guid.NewGuid()));
+        var third = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(3), Guid.NewGuid()));
 
         Assert.False(third.Succeeded);
         Assert.Null(third.InputError);
         Assert.Equal(LimitMessages.WorkspaceRegionFull("ws-acme", UsEast, 2), third.Refusal);
         Assert.Contains("already has 2 connections in us-east-1", third.Refusal);
-        Assert.Equal(2, (await harness.Service.ListAsync(Ada, "ws-acme")).Count);
+        Assert.Equal(2, (await harness.Service.ListAsync(Access(Ada, "ws-acme"))).Count);
         await using var db = await harness.DbFactory.CreateDbContextAsync();
         Assert.Single(await db.AuditEntries.Where(a => a.Action == AuditActions.ConnectionCreated && a.Outcome == AuditOutcome.Refused).ToListAsync());
     }
@@ -37,11 +38,11 @@ public sealed class ConnectionLimitsTests
         harness.Limits.ConnectionsPerWorkspaceRegion = 1;
         var first = await harness.CreateConnectionAsync(Ada);
 
-        var sameRegion = await harness.Service.CreateAsync(Ada, "ws-acme", new CreateConnectionInput(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
-        var otherRegion = await harness.Service.CreateAsync(Ada, "ws-acme", new CreateConnectionInput("eu-west-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef2", Guid.NewGuid()));
-        var otherWorkspace = await harness.Service.CreateAsync(Grace, "ws-globex", new CreateConnectionInput(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
-        await harness.Service.DeleteAsync(Ada, "ws-acme", first);
-        var afterDelete = await harness.Service.CreateAsync(Ada, "ws-acme", new CreateConnectionInput(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
+        var sameRegion = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
+        var otherRegion = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest("eu-west-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef2", Guid.NewGuid()));
+        var otherWorkspace = await harness.Service.CreateAsync(Access(Grace, "ws-globex"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
+        await harness.Service.DeleteAsync(Access(Ada, "ws-acme"), first);
+        var afterDelete = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
 
         Assert.NotNull(sameRegion.Refusal);
         Assert.True(otherRegion.Succeeded);
@@ -54,8 +55,8 @@ public sealed class ConnectionLimitsTests
     {
         await using var harness = await CreateAsync(TightLimits());
 
-        var first = await harness.Service.VerifyAsync(Ada, "ws-acme", UsEast, ServiceName);
-        var second = await harness.Service.VerifyAsync(Ada, "ws-acme", UsEast, ServiceName);
+        var first = await harness.Service.VerifyAsync(Access(Ada, "ws-acme"), UsEast, ServiceName);
+        var second = await harness.Service.VerifyAsync(Access(Ada, "ws-acme"), UsEast, ServiceName);
 
         Assert.True(first.Succeeded);
         Assert.False(second.Succeeded);
@@ -69,23 +70,23 @@ public sealed class ConnectionLimitsTests
         await using var harness = await CreateAsync(TightLimits());
         await harness.CreateConnectionAsync(serviceName: ServiceNameNumber(1));
 
-        var second = await harness.Service.CreateAsync(Ada, "ws-acme", new CreateConnectionInput(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
+        var second = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
 
         Assert.StartsWith("You are going a little fast: wait ", second.Refusal);
-        Assert.Single(await harness.Service.ListAsync(Ada, "ws-acme"));
+        Assert.Single(await harness.Service.ListAsync(Access(Ada, "ws-acme")));
     }
 
     [Fact]
     public async Task Repeating_a_stored_create_is_answered_without_using_the_allowance()
     {
         await using var harness = await CreateAsync(TightLimits());
-        var input = new CreateConnectionInput(UsEast, ServiceName, Guid.NewGuid());
-        var first = await harness.Service.CreateAsync(Ada, "ws-acme", input);
+        var input = new CreateConnectionRequest(UsEast, ServiceName, Guid.NewGuid());
+        var first = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), input);
 
         var repeats = new List<CreateOutcome>();
         for (var i = 0; i < 3; i++)
         {
-            repeats.Add(await harness.Service.CreateAsync(Ada, "ws-acme", input));
+            repeats.Add(await harness.Service.CreateAsync(Access(Ada, "ws-acme"), input));
         }
 
         Assert.All(repeats, r => Assert.Equal(first.ConnectionId, r.ConnectionId));
@@ -95,18 +96,18 @@ public sealed class ConnectionLimitsTests
     public async Task A_create_dispatched_repeatedly_makes_one_connection_and_one_endpoint()
     {
         await using var harness = await CreateAsync();
-        var input = new CreateConnectionInput(UsEast, ServiceName, Guid.NewGuid());
+        var input = new CreateConnectionRequest(UsEast, ServiceName, Guid.NewGuid());
 
         // What a burst of clicks, or a circuit that re-sends after a reconnect, looks like on the server.
-        var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => harness.Service.CreateAsync(Ada, "ws-acme", input)));
-        var later = await harness.Service.CreateAsync(Ada, "ws-acme", input);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => harness.Service.CreateAsync(Access(Ada, "ws-acme"), input)));
+        var later = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), input);
         await harness.NewWorker().RunOnceAsync(CancellationToken.None);
-        var afterTheWorker = await harness.Service.CreateAsync(Ada, "ws-acme", input);
+        var afterTheWorker = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), input);
         await harness.NewWorker().RunOnceAsync(CancellationToken.None);
 
         var id = Assert.Single(concurrent.Append(later).Append(afterTheWorker).Select(r => r.ConnectionId).Distinct());
         Assert.NotNull(id);
-        Assert.Single(await harness.Service.ListAsync(Ada, "ws-acme"));
+        Assert.Single(await harness.Service.ListAsync(Access(Ada, "ws-acme")));
         Assert.Equal(1, harness.Provisioner.CreateCalls);
         Assert.Single(harness.Provisioner.Endpoints);
     }

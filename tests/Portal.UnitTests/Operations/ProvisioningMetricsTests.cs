@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.UnitTests.Connections;
+using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Features.Operations.Telemetry;
 using Portal.Web.Provisioning;
 using Portal.UnitTests.Provisioning;
@@ -19,7 +20,7 @@ public sealed class ProvisioningMetricsTests
         using var durations = new TestMeters.Recorder<double>(meters);
         var provisioner = new MeteredEndpointProvisioner(inner, new ProvisioningMetrics(meters));
 
-        await provisioner.VerifyServiceAsync(Region, ProvisioningHarness.ServiceName, CancellationToken.None);
+        await provisioner.VerifyServiceAsync(ServiceNameParser.Parse(ProvisioningHarness.ServiceName).Name!, CancellationToken.None);
         await provisioner.CreateEndpointAsync(Request(), CancellationToken.None);
         inner.FailNextCreates(new ProvisioningFailure(ProvisioningFailureKind.Transient, "AWS is throttling requests.", "RequestLimitExceeded"));
         var failed = await provisioner.CreateEndpointAsync(Request(), CancellationToken.None);
@@ -64,7 +65,7 @@ public sealed class ProvisioningMetricsTests
         services.DecorateProvisionerWithMetrics();
         await using var provider = services.BuildServiceProvider();
         var resolved = provider.GetRequiredService<IEndpointProvisioner>();
-        var result = await resolved.VerifyServiceAsync(Region, ProvisioningHarness.ServiceName, CancellationToken.None);
+        var result = await resolved.VerifyServiceAsync(ServiceNameParser.Parse(ProvisioningHarness.ServiceName).Name!, CancellationToken.None);
 
         Assert.IsType<MeteredEndpointProvisioner>(resolved);
         Assert.True(result.Succeeded);
@@ -72,5 +73,5 @@ public sealed class ProvisioningMetricsTests
         Assert.Single(provider.GetServices<IEndpointProvisioner>());
     }
 
-    private static CreateEndpointRequest Request() => new(Guid.NewGuid(), "ws-acme", Region, ProvisioningHarness.ServiceName, Guid.NewGuid().ToString("N"));
+    private static CreateEndpointRequest Request() => new(Guid.NewGuid(), "ws-acme", ServiceNameParser.Parse(ProvisioningHarness.ServiceName).Name!, Guid.NewGuid().ToString("N"));
 }

@@ -98,7 +98,7 @@ public class EndpointServiceNameTests
     [MemberData(nameof(GoodNames))]
     public void A_valid_name_is_normalised_and_says_what_was_changed(string input, string? region, string expected, string? note)
     {
-        var result = EndpointServiceName.Parse(input, region, Offered);
+        var result = ServiceNameParser.Parse(input, region, Offered);
 
         Assert.True(result.IsValid, result.Error?.Message);
         Assert.Equal(expected, result.Name.Value);
@@ -110,7 +110,7 @@ public class EndpointServiceNameTests
     [MemberData(nameof(BadNames))]
     public void A_wrong_name_gets_its_own_exact_message(string? input, string? region, ServiceNameErrorCode code, string message)
     {
-        var result = EndpointServiceName.Parse(input, region, Offered);
+        var result = ServiceNameParser.Parse(input, region, Offered);
 
         Assert.False(result.IsValid);
         Assert.Equal(message, result.Error.Message);
@@ -125,11 +125,11 @@ public class EndpointServiceNameTests
     [Fact]
     public void A_name_exposes_its_region_and_service_id()
     {
-        var name = EndpointServiceName.Parse(" " + Name17.ToUpperInvariant()).Name!;
+        var name = ServiceNameParser.Parse(" " + Name17.ToUpperInvariant()).Name!;
 
         Assert.Equal("us-east-1", name.Region);
         Assert.Equal("vpce-svc-0123456789abcdef0", name.ServiceId);
-        Assert.Equal(EndpointServiceName.Parse(Name17).Name, name);
+        Assert.Equal(ServiceNameParser.Parse(Name17).Name, name);
     }
 
     [Theory]
@@ -140,5 +140,5 @@ public class EndpointServiceNameTests
     [InlineData("vpce-svc-0123456789abcdef0", null, null)]
     [InlineData("arn:aws:ec2:us-east-1:123456789012:vpc-endpoint-service/vpce-svc-xyz", "us-east-1", null)]
     public void A_mistake_we_can_repair_suggests_the_full_name_and_only_a_valid_one(string input, string? region, string? suggestion) =>
-        Assert.Equal(suggestion, EndpointServiceName.Parse(input, region).Error!.Suggestion);
+        Assert.Equal(suggestion, ServiceNameParser.Parse(input, region).Error!.Suggestion);
 }

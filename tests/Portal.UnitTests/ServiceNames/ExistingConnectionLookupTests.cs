@@ -1,3 +1,6 @@
+using Portal.Tests.Shared;
+using Portal.Web.Data;
+using Portal.Web.Features.Account;
 using Portal.UnitTests.Simulated;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.Connections.ServiceNames;
@@ -8,17 +11,13 @@ public class ExistingConnectionLookupTests
 {
     private const string Name = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
-    private static Connection NewConnection(string workspaceId, ConnectionStatus status, string serviceName = Name) => new()
-    {
-        Id = Guid.NewGuid(),
-        WorkspaceId = workspaceId,
-        Region = "us-east-1",
-        ServiceName = serviceName,
-        Status = status,
-        ClientToken = Guid.NewGuid().ToString("N"),
-        CreatedById = "user-1",
-        CreatedByName = "Ada",
-    };
+    private static readonly PortalUser Member = new("ada", "Ada", null, ["ws-a"], false);
+
+    private static Connection NewConnection(string workspaceId, ConnectionStatus status, string serviceName = Name) =>
+        ConnectionSeeds.InStatus(status, workspaceId, serviceName);
+
+    private static Task<Guid?> FindLiveAsync(PortalDbContext db, string serviceName) =>
+        ExistingConnectionLookup.FindLiveAsync(db.Connections, WorkspaceAccess.Grant(Member, "ws-a")!, ConnectionSeeds.Name(serviceName));
 
     [Theory]
     [InlineData(ConnectionStatus.Requested)]
@@ -38,8 +37,8 @@ public class ExistingConnectionLookupTests
         }
 
         await using var query = database.CreateDbContext();
-        Assert.Equal(existing.Id, await ExistingConnectionLookup.FindLiveAsync(query, "ws-a", Name));
-        Assert.Equal(existing.Id, await ExistingConnectionLookup.FindLiveAsync(query, "ws-a", " " + Name.ToUpperInvariant() + "\n"));
+        Assert.Equal(existing.Id, await FindLiveAsync(query, Name));
+        Assert.Equal(existing.Id, await FindLiveAsync(query, " " + Name.ToUpperInvariant() + "\n"));
     }
 
     [Fact]
@@ -57,7 +56,7 @@ public class ExistingConnectionLookupTests
         }
 
         await using var query = database.CreateDbContext();
-        Assert.Null(await ExistingConnectionLookup.FindLiveAsync(query, "ws-a", Name));
+        Assert.Null(await FindLiveAsync(query, Name));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using Portal.Tests.Shared;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Simulated;
 
@@ -41,8 +43,8 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
     private SimulatedEndpointProvisioner NewProvisioner(bool acceptanceByDefault = true) =>
         new(database, database.Regions, clock, Options.Create(Settings(acceptanceByDefault)));
 
-    private static CreateEndpointRequest Request(string serviceName, Guid? connectionId = null, string? token = null, string region = Region) =>
-        new(connectionId ?? Guid.NewGuid(), "ws-a", region, serviceName, token ?? Guid.NewGuid().ToString("N"));
+    private static CreateEndpointRequest Request(string serviceName, Guid? connectionId = null, string? token = null) =>
+        new(connectionId ?? Guid.NewGuid(), "ws-a", ServiceNameParser.Parse(serviceName).Name!, token ?? Guid.NewGuid().ToString("N"));
 
     private async Task<EndpointObservation> CreateAsync(string serviceName)
     {
@@ -73,7 +75,7 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
     [Fact]
     public async Task A_normal_service_is_verified_with_our_zones_and_subnets_and_requires_acceptance()
     {
-        var verified = await provisioner.VerifyServiceAsync(Region, " " + NormalName.ToUpperInvariant(), ct);
+        var verified = await provisioner.VerifyServiceAsync(ServiceNameParser.Parse(" " + NormalName.ToUpperInvariant()).Name!, ct);
 
         var service = verified.Value!;
         Assert.Equal(NormalName, service.ServiceName);
@@ -93,7 +95,7 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
     [Fact]
     public async Task Zone_ids_follow_the_region_abbreviation()
     {
-        var verified = await provisioner.VerifyServiceAsync("eu-west-1", SimulatedServices.NameOf("vpce-svc-0a1b2c3d", "eu-west-1"), ct);
+        var verified = await provisioner.VerifyServiceAsync(ServiceNameParser.Parse(SimulatedServices.NameOf("vpce-svc-0a1b2c3d", "eu-west-1")).Name!, ct);
 
         Assert.Equal(["euw1-az1", "euw1-az2"], verified.Value!.SharedZones.Select(z => z.ZoneId));
         Assert.Equal(["eu-west-1a", "eu-west-1b"], verified.Value.SharedZones.Select(z => z.ZoneName));
@@ -104,7 +106,7 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
     {
         var name = SimulatedServices.NameOf(SimulatedServices.WithPrivateDnsName, Region);
 
-        Assert.Equal(SimulatedServices.PrivateDnsName, (await provisioner.VerifyServiceAsync(Region, name, ct)).Value!.PrivateDnsName);
+        Assert.Equal(SimulatedServices.PrivateDnsName, (await provisioner.VerifyServiceAsync(ServiceNameParser.Parse(name).Name!, ct)).Value!.PrivateDnsName);
         Assert.Contains(SimulatedServices.PrivateDnsName, (await CreateAsync(name)).DnsNames);
     }
 
@@ -117,7 +119,7 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
     {
         var name = SimulatedServices.NameOf(serviceId, Region);
 
-        var verified = await provisioner.VerifyServiceAsync(Region, name, ct);
+        var verified = await provisioner.VerifyServiceAsync(ServiceNameParser.Parse(name).Name!, ct);
         var created = await provisioner.CreateEndpointAsync(Request(name), ct);
 
         Assert.Equal(kind, verified.Failure!.Kind);
@@ -129,23 +131,16 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
     {
         var name = SimulatedServices.NameOf(SimulatedServices.NotFoundOrNotAllowlisted, Region);
 
-        var failure = (await provisioner.VerifyServiceAsync(Region, name, ct)).Failure!;
+        var failure = (await provisioner.VerifyServiceAsync(ServiceNameParser.Parse(name).Name!, ct)).Failure!;
 
         Assert.Equal($"We could not find {name} in us-east-1. Check that the name is right, that the service is in us-east-1, and that our principal is allowed on the service.", failure.Reason);
         Assert.Equal($"InvalidServiceName: The Vpc Endpoint Service '{name}' does not exist", failure.Detail);
     }
 
-    [Theory]
-    [InlineData("com.amazonaws.vpce.eu-west-1.vpce-svc-0f3a9c2b7d1e4a5b6")]
-    [InlineData("vpce-svc-0f3a9c2b7d1e4a5b6")]
-    [InlineData("com.amazonaws.us-east-1.s3")]
-    public async Task A_name_from_another_region_or_malformed_is_not_found_like_aws_says(string name) =>
-        Assert.Equal(ProvisioningFailureKind.ServiceNotFoundOrNotAllowlisted, (await provisioner.VerifyServiceAsync(Region, name, ct)).Failure!.Kind);
-
     [Fact]
     public async Task No_shared_zone_names_the_zones_of_both_sides()
     {
-        var failure = (await provisioner.VerifyServiceAsync(Region, SimulatedServices.NameOf(SimulatedServices.NoSharedZone, Region), ct)).Failure!;
+        var failure = (await provisioner.VerifyServiceAsync(ServiceNameParser.Parse(SimulatedServices.NameOf(SimulatedServices.NoSharedZone, Region)).Name!, ct)).Failure!;
 
         Assert.Equal(["use1-az4", "use1-az5"], failure.ServiceZones!);
         Assert.Equal(["use1-az1", "use1-az2", "use1-az3"], failure.OurZones!);
@@ -155,7 +150,7 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
     [Fact]
     public async Task A_region_without_subnets_fails_permanently()
     {
-        var failure = (await provisioner.VerifyServiceAsync("eu-central-1", SimulatedServices.NameOf("vpce-svc-0a1b2c3d", "eu-central-1"), ct)).Failure!;
+        var failure = (await provisioner.VerifyServiceAsync(ServiceNameParser.Parse(SimulatedServices.NameOf("vpce-svc-0a1b2c3d", "eu-central-1")).Name!, ct)).Failure!;
 
         Assert.Equal(ProvisioningFailureKind.Permanent, failure.Kind);
         Assert.Equal("PrivateLink is not set up in eu-central-1 yet: its region settings list no subnets. Support must add them first.", failure.Reason);
@@ -166,7 +161,7 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
     {
         var name = SimulatedServices.NameOf(SimulatedServices.PermanentFailure, Region);
 
-        Assert.True((await provisioner.VerifyServiceAsync(Region, name, ct)).Succeeded);
+        Assert.True((await provisioner.VerifyServiceAsync(ServiceNameParser.Parse(name).Name!, ct)).Succeeded);
         var failure = (await provisioner.CreateEndpointAsync(Request(name), ct)).Failure!;
 
         Assert.Equal(ProvisioningFailureKind.Permanent, failure.Kind);
@@ -183,7 +178,7 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
         var first = await provisioner.CreateEndpointAsync(request, ct);
         var second = await provisioner.CreateEndpointAsync(request, ct);
         var third = await provisioner.CreateEndpointAsync(request, ct);
-        var otherRequest = await provisioner.CreateEndpointAsync(Request(request.ServiceName), ct);
+        var otherRequest = await provisioner.CreateEndpointAsync(Request(request.ServiceName.Value), ct);
 
         Assert.True(first.Failure!.IsTransient);
         Assert.StartsWith("RequestLimitExceeded", first.Failure.Detail);
@@ -364,7 +359,7 @@ public sealed class SimulatedProvisionerTests : IAsyncLifetime
         var request = Request(NormalName);
         await provisioner.CreateEndpointAsync(request, ct);
 
-        var mismatch = await provisioner.CreateEndpointAsync(request with { ServiceName = SimulatedServices.NameOf("vpce-svc-0a1b2c3d", Region) }, ct);
+        var mismatch = await provisioner.CreateEndpointAsync(request with { ServiceName = ConnectionSeeds.Name(SimulatedServices.NameOf("vpce-svc-0a1b2c3d", Region)) }, ct);
 
         Assert.Equal(ProvisioningFailureKind.Permanent, mismatch.Failure!.Kind);
         Assert.StartsWith("IdempotentParameterMismatch", mismatch.Failure.Detail);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Web.Features.Connections;
+using Portal.Web.Provisioning;
 
 namespace Portal.Web.Data.Configurations;
 
@@ -11,7 +12,10 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         builder.HasKey(c => c.Id);
         builder.Property(c => c.WorkspaceId).HasMaxLength(128);
         builder.Property(c => c.Region).HasMaxLength(32);
-        builder.Property(c => c.ServiceName).HasMaxLength(128);
+        // Stored as AWS writes it; only names that passed the parser are ever saved, so reading one back cannot fail.
+        builder.Property(c => c.ServiceName)
+            .HasConversion(name => name.Value, stored => EndpointServiceName.FromStored(stored))
+            .HasMaxLength(128);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.PendingOperation).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.AwsState).HasMaxLength(64);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -8,20 +9,20 @@ using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Features.Operations.Limits;
 using Portal.Web.Features.Operations.Logging;
-using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.Web.Features.Connections;
 
 /// <summary>
-/// Everything a customer does with connections. Each method takes the caller and the workspace explicitly and checks
-/// membership itself, whatever the page already checked: a forged workspace id or connection id gets nothing.
+/// Everything a customer does with connections. Each method takes the caller's <see cref="WorkspaceAccess"/> and every
+/// query goes through <see cref="ConnectionQueries.InWorkspace"/>: a connection of another workspace is "not found".
 /// </summary>
 public sealed class ConnectionService(
     IDbContextFactory<PortalDbContext> dbFactory,
     IEndpointProvisioner provisioner,
     RegionDirectory regions,
-    ConnectionTransitions transitions,
+    ConnectionJournal journal,
     AuditLog audit,
     ConnectionNotifier notifier,
     ProvisioningSignal workerSignal,
@@ -33,123 +34,94 @@ public sealed class ConnectionService(
 {
     private static readonly TimeSpan VerificationMemory = TimeSpan.FromMinutes(30);
 
-    public async Task<IReadOnlyList<Connection>> ListAsync(PortalUser caller, string workspaceId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Connection>> ListAsync(WorkspaceAccess access, CancellationToken cancellationToken = default)
     {
-        EnsureMember(caller, workspaceId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Connections.AsNoTracking()
-            .Where(c => c.WorkspaceId == workspaceId && c.Status != ConnectionStatus.Deleted)
+            .InWorkspace(access)
+            .Live()
             .OrderByDescending(c => c.CreatedAt)
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The connection with its timeline, or null when it does not exist in this workspace (or the caller is not a member).</summary>
-    public async Task<Connection?> FindAsync(PortalUser caller, string workspaceId, Guid connectionId, CancellationToken cancellationToken = default)
+    /// <summary>The connection with its timeline, or null when it does not exist in this workspace.</summary>
+    public async Task<Connection?> FindAsync(WorkspaceAccess access, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        if (!caller.IsMemberOf(workspaceId))
-        {
-            return null;
-        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Connections.AsNoTracking()
+            .InWorkspace(access)
             .Include(c => c.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id))
-            .FirstOrDefaultAsync(c => c.Id == connectionId && c.WorkspaceId == workspaceId, cancellationToken);
+            .FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
     }
 
-    public async Task<VerifyOutcome> VerifyAsync(PortalUser caller, string workspaceId, string region, string serviceName, CancellationToken cancellationToken = default)
+    public async Task<VerifyOutcome> VerifyAsync(WorkspaceAccess access, string region, string serviceName, CancellationToken cancellationToken = default)
     {
-        EnsureMember(caller, workspaceId);
-        if (rateLimiter.TryAcquire(caller, workspaceId, LimitedAction.Verify).Refusal is { } refusal)
+        if (rateLimiter.TryAcquire(access.User, access.WorkspaceId, LimitedAction.Verify).Refusal is { } refusal)
         {
             return VerifyOutcome.Refused(refusal);
         }
-        var check = await CheckInputAsync(workspaceId, region, serviceName, cancellationToken);
+        var check = await CheckInputAsync(access, region, serviceName, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!check.IsValid)
         {
-            audit.Add(db, caller, AuditActions.ServiceVerified, AuditOutcome.Refused, workspaceId, details: $"{region} {Truncate(serviceName)}: {check.Error!.Code}");
+            audit.Add(db, access.User, AuditActions.ServiceVerified, AuditOutcome.Refused, access.WorkspaceId, details: $"{region} {Truncate(serviceName)}: {check.Error.Code}");
             await db.SaveChangesAsync(cancellationToken);
             return new VerifyOutcome(null, check.Note, check.Error, null, null);
         }
 
-        var name = check.Name!.Value;
-        var result = await provisioner.VerifyServiceAsync(region, name, cancellationToken);
-        audit.Add(db, caller, AuditActions.ServiceVerified, result.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Failed, workspaceId,
+        var name = check.Name;
+        var result = await provisioner.VerifyServiceAsync(name, cancellationToken);
+        audit.Add(db, access.User, AuditActions.ServiceVerified, result.Succeeded ? AuditOutcome.Succeeded : AuditOutcome.Failed, access.WorkspaceId,
             details: result.Succeeded ? $"{name}: {result.Value!.SharedZones.Count} shared zones" : $"{name}: {result.Failure!.Kind} {result.Failure.Detail ?? result.Failure.Reason}");
         await db.SaveChangesAsync(cancellationToken);
         if (result.Succeeded)
         {
-            verifications.Set(VerificationKey(workspaceId, region, name), result.Value!, VerificationMemory);
+            verifications.Set(VerificationKey(access, name), result.Value!, VerificationMemory);
         }
-        return new VerifyOutcome(name, check.Note, null, result.Value, result.Failure);
+        return new VerifyOutcome(name.Value, check.Note, null, result.Value, result.Failure);
     }
 
     /// <summary>Stores the request and returns at once; the provisioning worker creates the endpoint.</summary>
-    public async Task<CreateOutcome> CreateAsync(PortalUser caller, string workspaceId, CreateConnectionInput input, CancellationToken cancellationToken = default)
+    public async Task<CreateOutcome> CreateAsync(WorkspaceAccess access, CreateConnectionRequest request, CancellationToken cancellationToken = default)
     {
-        EnsureMember(caller, workspaceId);
-        var clientToken = input.RequestId.ToString("N");
+        var clientToken = request.RequestId.ToString("N");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         // The same wizard submitting twice (double click, retry after a dropped connection) gets the same connection.
-        var replay = await FindByClientTokenAsync(db, workspaceId, clientToken, cancellationToken);
+        var replay = await FindByClientTokenAsync(db, access, clientToken, cancellationToken);
         if (replay is not null)
         {
             return new CreateOutcome(replay, null);
         }
-        if (rateLimiter.TryAcquire(caller, workspaceId, LimitedAction.Create).Refusal is { } refusal)
+        if (rateLimiter.TryAcquire(access.User, access.WorkspaceId, LimitedAction.Create).Refusal is { } refusal)
         {
             return new CreateOutcome(null, null, refusal);
         }
 
-        var check = await CheckInputAsync(workspaceId, input.Region, input.ServiceName, cancellationToken);
+        var check = await CheckInputAsync(access, request.Region, request.ServiceName, cancellationToken);
         if (!check.IsValid)
         {
-            audit.Add(db, caller, AuditActions.ConnectionCreated, AuditOutcome.Refused, workspaceId, details: $"{input.Region} {Truncate(input.ServiceName)}: {check.Error!.Code}");
+            audit.Add(db, access.User, AuditActions.ConnectionCreated, AuditOutcome.Refused, access.WorkspaceId, details: $"{request.Region} {Truncate(request.ServiceName)}: {check.Error.Code}");
             await db.SaveChangesAsync(cancellationToken);
             return new CreateOutcome(null, check.Error);
         }
+        var name = check.Name;
         // Counted before the insert, not atomically with it: two racing requests may pass the cap by one, which the
         // per-user rate limit keeps small; the cap bounds a workspace's share of the region's endpoints, not an exact count.
         var cap = limits.Value.ConnectionsPerWorkspaceRegion;
-        if (await CountLiveAsync(db, workspaceId, input.Region, cancellationToken) >= cap)
+        if (await db.Connections.InWorkspace(access).Live().CountAsync(c => c.Region == name.Region, cancellationToken) >= cap)
         {
-            audit.Add(db, caller, AuditActions.ConnectionCreated, AuditOutcome.Refused, workspaceId, details: $"{input.Region}: cap of {cap} connections reached");
+            audit.Add(db, access.User, AuditActions.ConnectionCreated, AuditOutcome.Refused, access.WorkspaceId, details: $"{name.Region}: cap of {cap} connections reached");
             await db.SaveChangesAsync(cancellationToken);
-            return new CreateOutcome(null, null, LimitMessages.WorkspaceRegionFull(workspaceId, input.Region, cap));
+            return new CreateOutcome(null, null, LimitMessages.WorkspaceRegionFull(access.WorkspaceId, name.Region, cap));
         }
 
-        var name = check.Name!.Value;
         var now = clock.GetUtcNow();
-        var verified = verifications.Get<VerifiedService>(VerificationKey(workspaceId, input.Region, name));
-        var connection = new Connection
-        {
-            Id = Guid.CreateVersion7(now),
-            WorkspaceId = workspaceId,
-            Region = input.Region,
-            ServiceName = name,
-            ClientToken = clientToken,
-            Status = ConnectionStatus.Requested,
-            PendingOperation = ConnectionOperation.Create,
-            AcceptanceRequired = verified?.AcceptanceRequired ?? false,
-            PrivateDnsName = verified?.PrivateDnsName,
-            AvailabilityZoneIds = verified?.SharedZones.Select(z => z.ZoneId).ToList() ?? [],
-            CreatedById = caller.Id,
-            CreatedByName = caller.Name,
-            CreatedAt = now,
-            UpdatedAt = now,
-            StatusChangedAt = now,
-        };
+        var connection = Connection.Request(Guid.CreateVersion7(now), access.WorkspaceId, name, clientToken,
+            verifications.Get<VerifiedService>(VerificationKey(access, name)), access.User.Id, access.User.Name, now);
         db.Connections.Add(connection);
-        db.ConnectionEvents.Add(new ConnectionEvent
-        {
-            ConnectionId = connection.Id,
-            At = now,
-            ToStatus = ConnectionStatus.Requested,
-            Message = $"{caller.Name} requested a connection to {name} in {input.Region}.",
-            Actor = caller.Name,
-        });
-        audit.Add(db, caller, AuditActions.ConnectionCreated, AuditOutcome.Succeeded, workspaceId, connection.Id, $"{input.Region} {name}");
+        audit.Add(db, access.User, AuditActions.ConnectionCreated, AuditOutcome.Succeeded, access.WorkspaceId, connection.Id, $"{name.Region} {name}");
+        var changes = journal.Record(db, access.User);
 
         try
         {
@@ -158,71 +130,49 @@ public sealed class ConnectionService(
         catch (DbUpdateException ex)
         {
             // Lost a race with an identical request: the unique indexes decide, and we answer like the winner.
-            using (logger.BeginWorkspaceScope(workspaceId))
+            using (logger.BeginWorkspaceScope(access.WorkspaceId))
             {
                 logger.LogInformation(ex, "A concurrent request created the connection first");
             }
             await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (await FindByClientTokenAsync(fresh, workspaceId, clientToken, cancellationToken) is { } winner)
+            if (await FindByClientTokenAsync(fresh, access, clientToken, cancellationToken) is { } winner)
             {
                 return new CreateOutcome(winner, null);
             }
-            if (await ExistingConnectionLookup.FindLiveAsync(fresh, workspaceId, name, cancellationToken) is { } existing)
+            if (await ExistingConnectionLookup.FindLiveAsync(fresh.Connections, access, name, cancellationToken) is { } existing)
             {
                 return new CreateOutcome(null, ExistingConnectionLookup.AlreadyConnected(existing));
             }
             throw;
         }
 
-        notifier.Publish(new ConnectionChange(connection.Id, workspaceId, connection.Status));
+        notifier.Publish(changes);
         workerSignal.Notify();
         return new CreateOutcome(connection.Id, null);
     }
 
     /// <summary>Asks for the endpoint to be deleted; the worker does it. Deleting twice is harmless.</summary>
-    public async Task<DeleteOutcome> DeleteAsync(PortalUser caller, string workspaceId, Guid connectionId, CancellationToken cancellationToken = default)
-    {
-        if (!caller.IsMemberOf(workspaceId))
-        {
-            return DeleteOutcome.NotFound;
-        }
-        return await RequestDeleteAsync(caller, c => c.Id == connectionId && c.WorkspaceId == workspaceId, cancellationToken);
-    }
+    public Task<DeleteOutcome> DeleteAsync(WorkspaceAccess access, Guid connectionId, CancellationToken cancellationToken = default) =>
+        RequestDeleteAsync(access.User, connections => connections.InWorkspace(access).Where(c => c.Id == connectionId), cancellationToken);
 
     /// <summary>Shared with support's delete: marks the connection for deletion, retrying if the worker touched it meanwhile.</summary>
-    internal async Task<DeleteOutcome> RequestDeleteAsync(PortalUser caller, System.Linq.Expressions.Expression<Func<Connection, bool>> which, CancellationToken cancellationToken)
+    internal async Task<DeleteOutcome> RequestDeleteAsync(PortalUser caller, Func<IQueryable<Connection>, IQueryable<Connection>> which, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var connection = await db.Connections.FirstOrDefaultAsync(which, cancellationToken);
+            var connection = await which(db.Connections).FirstOrDefaultAsync(cancellationToken);
             if (connection is null)
             {
                 return DeleteOutcome.NotFound;
             }
-            if (connection.Status is ConnectionStatus.Deleted or ConnectionStatus.Deleting || connection.PendingOperation == ConnectionOperation.Delete)
+            var outcome = connection.QueueDelete(caller.Name, clock.GetUtcNow());
+            if (outcome != DeleteOutcome.Requested)
             {
-                return DeleteOutcome.AlreadyDeleting;
-            }
-
-            ConnectionChange? change;
-            var neverStarted = connection.Status == ConnectionStatus.Requested && connection.ClaimedBy is null && connection.EndpointId is null;
-            var endpointAlreadyGone = connection.DeletedAt is not null;
-            if (neverStarted || endpointAlreadyGone)
-            {
-                connection.PendingOperation = ConnectionOperation.None;
-                connection.DeletedAt ??= clock.GetUtcNow();
-                change = transitions.MoveTo(db, connection, ConnectionStatus.Deleted, $"{caller.Name} deleted the connection.", caller);
-            }
-            else
-            {
-                connection.PendingOperation = ConnectionOperation.Delete;
-                connection.Attempts = 0;
-                connection.NextAttemptAt = null;
-                connection.RetryReason = null;
-                change = transitions.MoveTo(db, connection, ConnectionStatus.Deleting, $"{caller.Name} asked to delete the connection.", caller);
+                return outcome;
             }
             audit.Add(db, caller, AuditActions.ConnectionDeleted, AuditOutcome.Succeeded, connection.WorkspaceId, connection.Id, connection.EndpointId);
+            var changes = journal.Record(db, caller);
 
             try
             {
@@ -232,10 +182,7 @@ public sealed class ConnectionService(
             {
                 continue;
             }
-            if (change is not null)
-            {
-                notifier.Publish(change);
-            }
+            notifier.Publish(changes);
             workerSignal.Notify();
             return DeleteOutcome.Requested;
         }
@@ -245,46 +192,34 @@ public sealed class ConnectionService(
     /// The wizard's live check while the customer types: the shared service-name rules plus the server-only one
     /// (the service is not connected in this workspace yet).
     /// </summary>
-    public Task<ServiceNameParseResult> CheckServiceNameAsync(PortalUser caller, string workspaceId, string region, string serviceName, CancellationToken cancellationToken = default)
-    {
-        EnsureMember(caller, workspaceId);
-        return CheckInputAsync(workspaceId, region, serviceName, cancellationToken);
-    }
+    public Task<ServiceNameParseResult> CheckServiceNameAsync(WorkspaceAccess access, string region, string serviceName, CancellationToken cancellationToken = default) =>
+        CheckInputAsync(access, region, serviceName, cancellationToken);
 
-    private async Task<ServiceNameParseResult> CheckInputAsync(string workspaceId, string region, string serviceName, CancellationToken cancellationToken)
+    /// <summary>Validates the input once; the parsed name the validator produced is what flows on to AWS.</summary>
+    private async Task<ServiceNameParseResult> CheckInputAsync(WorkspaceAccess access, string region, string serviceName, CancellationToken cancellationToken)
     {
         var offered = (await regions.GetEnabledAsync(cancellationToken)).Select(r => r.Code).ToList();
-        var validation = await new CreateConnectionRequestValidator(offered).ValidateAsync(new CreateConnectionRequest(region, serviceName), cancellationToken);
+        var context = new ValidationContext<CreateConnectionRequest>(new CreateConnectionRequest(region, serviceName, Guid.Empty));
+        var validation = await new CreateConnectionRequestValidator(offered).ValidateAsync(context, cancellationToken);
         if (validation.Errors.FirstOrDefault() is { } failure)
         {
             // Name failures carry their ServiceNameError; a region failure is the only other kind.
             return ServiceNameParseResult.Invalid(
                 failure.CustomState as ServiceNameError ?? new ServiceNameError(ServiceNameErrorCode.UnknownRegion, failure.ErrorMessage), ServiceNameChanges.None);
         }
-        var check = EndpointServiceName.Parse(serviceName, region, offered);
+        var check = (ServiceNameParseResult)context.RootContextData[ServiceNameRules.ParsedServiceNameKey];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await ExistingConnectionLookup.FindLiveAsync(db, workspaceId, check.Name!.Value, cancellationToken) is { } existing)
+        if (await ExistingConnectionLookup.FindLiveAsync(db.Connections, access, check.Name!, cancellationToken) is { } existing)
         {
             return ServiceNameParseResult.Invalid(ExistingConnectionLookup.AlreadyConnected(existing), check.Changes);
         }
         return check;
     }
 
-    private static Task<int> CountLiveAsync(PortalDbContext db, string workspaceId, string region, CancellationToken cancellationToken) =>
-        db.Connections.CountAsync(c => c.WorkspaceId == workspaceId && c.Region == region && c.Status != ConnectionStatus.Deleted, cancellationToken);
+    private static async Task<Guid?> FindByClientTokenAsync(PortalDbContext db, WorkspaceAccess access, string clientToken, CancellationToken cancellationToken) =>
+        await db.Connections.InWorkspace(access).Where(c => c.ClientToken == clientToken).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
 
-    private static async Task<Guid?> FindByClientTokenAsync(PortalDbContext db, string workspaceId, string clientToken, CancellationToken cancellationToken) =>
-        await db.Connections.Where(c => c.ClientToken == clientToken && c.WorkspaceId == workspaceId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-
-    private static void EnsureMember(PortalUser caller, string workspaceId)
-    {
-        if (!caller.IsMemberOf(workspaceId))
-        {
-            throw new UnauthorizedAccessException("The caller is not a member of this workspace.");
-        }
-    }
-
-    private static string VerificationKey(string workspaceId, string region, string name) => $"verified:{workspaceId}:{region}:{name}";
+    private static string VerificationKey(WorkspaceAccess access, EndpointServiceName name) => $"verified:{access.WorkspaceId}:{name}";
 
     private static string Truncate(string? value) => value is null ? "" : value.Length <= 80 ? value : value[..80] + "…";
 }

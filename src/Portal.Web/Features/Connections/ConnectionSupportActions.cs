@@ -15,7 +15,8 @@ public sealed class ConnectionSupportActions(
     IDbContextFactory<PortalDbContext> dbFactory,
     ConnectionService connections,
     ConnectionReconciler reconciler,
-    ConnectionTransitions transitions,
+    ConnectionJournal journal,
+    TimeProvider clock,
     AuditLog audit,
     ConnectionNotifier notifier,
     ProvisioningSignal workerSignal)
@@ -23,7 +24,7 @@ public sealed class ConnectionSupportActions(
     /// <summary>The connection with its timeline, from any workspace.</summary>
     public async Task<Connection?> FindAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        EnsureSupport(caller);
+        SupportAccess.Demand(caller);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Connections.AsNoTracking()
             .Include(c => c.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id))
@@ -33,7 +34,7 @@ public sealed class ConnectionSupportActions(
     /// <summary>The connection's audit trail, newest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> AuditTrailAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        EnsureSupport(caller);
+        SupportAccess.Demand(caller);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.AuditEntries.AsNoTracking()
             .Where(a => a.ConnectionId == connectionId)
@@ -45,7 +46,7 @@ public sealed class ConnectionSupportActions(
     /// <summary>Describes the endpoint now instead of waiting for its next scheduled check.</summary>
     public async Task<bool> RefreshAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        EnsureSupport(caller);
+        SupportAccess.Demand(caller);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var workspaceId = await db.Connections.Where(c => c.Id == connectionId).Select(c => c.WorkspaceId).FirstOrDefaultAsync(cancellationToken);
@@ -53,9 +54,8 @@ public sealed class ConnectionSupportActions(
             {
                 return false;
             }
-            // A single-column update: it never conflicts with the worker saving the same row.
             await db.Connections.Where(c => c.Id == connectionId)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.NextCheckAt, (DateTimeOffset?)null), cancellationToken);
+                .ExecuteUpdateAsync(set => Connection.ScheduleCheck(set, null), cancellationToken);
             audit.Add(db, caller, AuditActions.ConnectionRefreshed, AuditOutcome.Succeeded, workspaceId, connectionId);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -66,7 +66,7 @@ public sealed class ConnectionSupportActions(
     /// <summary>Puts a failed connection back in the worker's queue: the same request (and ClientToken) runs again.</summary>
     public async Task<bool> RetryAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        EnsureSupport(caller);
+        SupportAccess.Demand(caller);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
         if (connection is not { Status: ConnectionStatus.Failed })
@@ -80,35 +80,18 @@ public sealed class ConnectionSupportActions(
             .OrderByDescending(e => e.Id)
             .Select(e => e.FromStatus)
             .FirstOrDefaultAsync(cancellationToken);
-        var deleting = failedFrom == ConnectionStatus.Deleting;
-        connection.PendingOperation = deleting ? ConnectionOperation.Delete : ConnectionOperation.Create;
-        connection.Attempts = 0;
-        connection.NextAttemptAt = null;
-        connection.RetryReason = null;
-        connection.FailureReason = null;
-        var change = transitions.MoveTo(db, connection, deleting ? ConnectionStatus.Deleting : ConnectionStatus.Requested,
-            $"{caller.Name} (support) retried the {(deleting ? "deletion" : "creation")}.", caller);
+        connection.RetryFailed(caller.Name, deletionFailed: failedFrom == ConnectionStatus.Deleting, clock.GetUtcNow());
         audit.Add(db, caller, AuditActions.ConnectionRetried, AuditOutcome.Succeeded, connection.WorkspaceId, connection.Id);
+        var changes = journal.Record(db, caller);
         await db.SaveChangesAsync(cancellationToken);
-        if (change is not null)
-        {
-            notifier.Publish(change);
-        }
+        notifier.Publish(changes);
         workerSignal.Notify();
         return true;
     }
 
     public Task<DeleteOutcome> DeleteAsync(PortalUser caller, Guid connectionId, CancellationToken cancellationToken = default)
     {
-        EnsureSupport(caller);
-        return connections.RequestDeleteAsync(caller, c => c.Id == connectionId, cancellationToken);
-    }
-
-    private static void EnsureSupport(PortalUser caller)
-    {
-        if (!caller.IsSupport)
-        {
-            throw new UnauthorizedAccessException("Only support staff can do this.");
-        }
+        SupportAccess.Demand(caller);
+        return connections.RequestDeleteAsync(caller, all => all.Where(c => c.Id == connectionId), cancellationToken);
     }
 }

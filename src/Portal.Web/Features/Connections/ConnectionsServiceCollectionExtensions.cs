@@ -9,7 +9,7 @@ public static class ConnectionsServiceCollectionExtensions
     {
         services.AddMemoryCache();
         services.AddSingleton<ConnectionNotifier>();
-        services.AddSingleton<ConnectionTransitions>();
+        services.AddSingleton<ConnectionJournal>();
         services.AddSingleton<ConnectionService>();
         services.AddSingleton<ConnectionSupportActions>();
         services.AddConnectionLifecycle(configuration);

@@ -9,22 +9,14 @@ namespace Portal.Web.Features.EgressIps;
 
 /// <summary>
 /// Hands a workspace member the PrivateLink egress IPs of an enabled region, recording who asked (request row and
-/// audit entry, saved together). The page checks the same rules; this class does not trust it to.
+/// audit entry, saved together). Membership is proven by the caller's <see cref="WorkspaceAccess"/>.
 /// </summary>
 public sealed class EgressIpService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, ActionRateLimiter rateLimiter, TimeProvider clock)
 {
-    public async Task<EgressIpOutcome> RequestAsync(PortalUser caller, string workspaceId, string regionCode, CancellationToken cancellationToken = default)
+    public async Task<EgressIpOutcome> RequestAsync(WorkspaceAccess access, string regionCode, CancellationToken cancellationToken = default)
     {
+        var (caller, workspaceId) = (access.User, access.WorkspaceId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!caller.IsMemberOf(workspaceId))
-        {
-            // A forged or stale workspace id: leave a trace for support, then refuse.
-            audit.Add(db, caller, AuditActions.EgressIpsRequested, AuditOutcome.Refused,
-                workspaceId: Truncate(workspaceId, 128), details: "Not a member of this workspace.");
-            await db.SaveChangesAsync(cancellationToken);
-            throw new UnauthorizedAccessException("You are not a member of this workspace.");
-        }
-
         if (rateLimiter.TryAcquire(caller, workspaceId, LimitedAction.EgressIps).Refusal is { } refusal)
         {
             return new EgressIpOutcome.TooFast(refusal);

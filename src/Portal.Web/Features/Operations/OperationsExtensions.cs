@@ -22,10 +22,7 @@ public static class OperationsExtensions
         // No includeSubDomains or preload: those commit every sibling host of the domain, which is not ours to decide.
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
-        services.AddOptions<LimitsOptions>().Bind(builder.Configuration.GetSection(LimitsOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
-        services.AddSingleton<ActionRateLimiter>();
-        services.AddPortalHttpRateLimiter();
+        services.AddPortalLimits(builder.Configuration);
 
         services.TunePortalCircuits(builder.Environment);
         services.AddPortalKeyStorage(builder.Configuration, builder.Environment);

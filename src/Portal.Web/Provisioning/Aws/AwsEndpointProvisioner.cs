@@ -25,8 +25,9 @@ public sealed partial class AwsEndpointProvisioner(
 
     private readonly KeyedLock connectionLocks = new();
 
-    public async Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(string region, string serviceName, CancellationToken cancellationToken)
+    public async Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(EndpointServiceName serviceName, CancellationToken cancellationToken)
     {
+        var region = serviceName.Region;
         var settings = await regions.FindAsync(region, cancellationToken);
         if (!IsReady(region, settings, AwsOperation.Verify, out var notReady))
         {
@@ -68,7 +69,7 @@ public sealed partial class AwsEndpointProvisioner(
             {
                 VpcEndpointType = VpcEndpointType.Interface,
                 VpcId = settings.VpcId,
-                ServiceName = request.ServiceName,
+                ServiceName = request.ServiceName.Value,
                 SubnetIds = [.. verified.Value!.SharedZones.Select(z => z.SubnetId)],
                 SecurityGroupIds = securityGroupIds,
                 // Our VPC is shared by every workspace: a customer's private DNS name must not take over resolution
@@ -167,13 +168,13 @@ public sealed partial class AwsEndpointProvisioner(
         return failure is null;
     }
 
-    private static async Task<ProvisioningResult<VerifiedService>> VerifyWithAsync(IAmazonEC2 ec2, RegionSetting settings, string serviceName, CancellationToken cancellationToken)
+    private static async Task<ProvisioningResult<VerifiedService>> VerifyWithAsync(IAmazonEC2 ec2, RegionSetting settings, EndpointServiceName serviceName, CancellationToken cancellationToken)
     {
         ServiceDetail? service;
         try
         {
-            var response = await ec2.DescribeVpcEndpointServicesAsync(new DescribeVpcEndpointServicesRequest { ServiceNames = [serviceName] }, cancellationToken);
-            service = response.ServiceDetails.FirstOrDefault(s => string.Equals(s.ServiceName, serviceName, StringComparison.OrdinalIgnoreCase));
+            var response = await ec2.DescribeVpcEndpointServicesAsync(new DescribeVpcEndpointServicesRequest { ServiceNames = [serviceName.Value] }, cancellationToken);
+            service = response.ServiceDetails.FirstOrDefault(s => string.Equals(s.ServiceName, serviceName.Value, StringComparison.OrdinalIgnoreCase));
         }
         catch (AmazonEC2Exception e) when (e.ErrorCode == ServiceNotFoundCode)
         {
@@ -220,7 +221,7 @@ public sealed partial class AwsEndpointProvisioner(
             shared));
     }
 
-    private static ProvisioningFailure ServiceNotFound(string serviceName, RegionSetting settings) => new(
+    private static ProvisioningFailure ServiceNotFound(EndpointServiceName serviceName, RegionSetting settings) => new(
         ProvisioningFailureKind.ServiceNotFoundOrNotAllowlisted,
         $"We could not find the endpoint service {serviceName} in {settings.Code}. The likely causes: "
         + "1) the service name has a typo (copy it from the endpoint service's details page); "

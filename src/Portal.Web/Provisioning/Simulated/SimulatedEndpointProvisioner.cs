@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
-using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Provisioning.Regions;
 using static Portal.Web.Provisioning.Simulated.SimulatedLifecycle;
 
@@ -22,16 +21,16 @@ public sealed class SimulatedEndpointProvisioner(
     private readonly SemaphoreSlim createGate = new(1, 1);
     private readonly ConcurrentDictionary<string, int> throttledAttempts = new();
 
-    public async Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(string region, string serviceName, CancellationToken cancellationToken)
+    public async Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(EndpointServiceName serviceName, CancellationToken cancellationToken)
     {
         await PauseAsync(settings.VerifyLatency, cancellationToken);
-        return await LookUpAsync(region, serviceName, cancellationToken);
+        return await LookUpAsync(serviceName, cancellationToken);
     }
 
     public async Task<ProvisioningResult<EndpointObservation>> CreateEndpointAsync(CreateEndpointRequest request, CancellationToken cancellationToken)
     {
         await PauseAsync(settings.CreateLatency, cancellationToken);
-        var name = EndpointServiceName.Parse(request.ServiceName, request.Region).Name;
+        var name = request.ServiceName;
         if (SimulatedServices.BehaviourOf(name) == SimulatedServiceBehaviour.Throttled
             && throttledAttempts.AddOrUpdate(request.ClientToken, 1, (_, n) => n + 1) <= settings.ThrottleAttempts)
         {
@@ -47,7 +46,7 @@ public sealed class SimulatedEndpointProvisioner(
             var connectionTag = request.ConnectionId.ToString();
             var byToken = await db.SimulatedEndpoints.AsNoTracking()
                 .FirstOrDefaultAsync(e => e.Region == request.Region && e.ClientToken == request.ClientToken, cancellationToken);
-            if (byToken is not null && byToken.ServiceName != (name?.Value ?? request.ServiceName))
+            if (byToken is not null && byToken.ServiceName != name.Value)
             {
                 return new ProvisioningFailure(ProvisioningFailureKind.Permanent, "The retry asked for a different service than the first attempt, so AWS refused it.",
                     "IdempotentParameterMismatch: The client token you have provided is associated with a resource that is already deleted or has different parameters.");
@@ -60,7 +59,7 @@ public sealed class SimulatedEndpointProvisioner(
                 return ProvisioningResult<EndpointObservation>.Success(Observe(existing, Current(existing, clock.GetUtcNow(), settings).State));
             }
 
-            var lookup = await LookUpAsync(request.Region, request.ServiceName, cancellationToken);
+            var lookup = await LookUpAsync(name, cancellationToken);
             if (lookup.Failure is { } failure)
             {
                 return failure;
@@ -145,19 +144,18 @@ public sealed class SimulatedEndpointProvisioner(
         return new ProvisioningFailure(ProvisioningFailureKind.Transient, "The endpoint changed while we were deleting it; try again in a moment.");
     }
 
-    private async Task<ProvisioningResult<VerifiedService>> LookUpAsync(string region, string serviceName, CancellationToken cancellationToken)
+    private async Task<ProvisioningResult<VerifiedService>> LookUpAsync(EndpointServiceName name, CancellationToken cancellationToken)
     {
-        // Like AWS, a malformed name or one from another region is simply not found.
-        var name = EndpointServiceName.Parse(serviceName, region).Name;
+        var region = name.Region;
         var behaviour = SimulatedServices.BehaviourOf(name);
         if (behaviour == SimulatedServiceBehaviour.Unavailable)
         {
             return new ProvisioningFailure(ProvisioningFailureKind.Transient, "AWS is not answering right now; try again in a moment.",
                 "Unavailable: The service is unavailable. Please try again shortly.");
         }
-        if (name is null || behaviour == SimulatedServiceBehaviour.NotFoundOrNotAllowlisted)
+        if (behaviour == SimulatedServiceBehaviour.NotFoundOrNotAllowlisted)
         {
-            var shown = name?.Value ?? serviceName.Trim();
+            var shown = name.Value;
             return new ProvisioningFailure(ProvisioningFailureKind.ServiceNotFoundOrNotAllowlisted,
                 $"We could not find {shown} in {region}. Check that the name is right, that the service is in {region}, and that our principal is allowed on the service.",
                 $"InvalidServiceName: The Vpc Endpoint Service '{shown}' does not exist");

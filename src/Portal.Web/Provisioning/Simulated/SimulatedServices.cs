@@ -1,4 +1,3 @@
-using Portal.Web.Features.Connections.ServiceNames;
 
 namespace Portal.Web.Provisioning.Simulated;
 
@@ -52,5 +51,6 @@ public static class SimulatedServices
             _ => SimulatedServiceBehaviour.Normal,
         };
 
-    public static SimulatedServiceBehaviour BehaviourOf(string serviceName) => BehaviourOf(EndpointServiceName.Parse(serviceName).Name);
+    public static SimulatedServiceBehaviour BehaviourOf(string storedServiceName) =>
+        BehaviourOf(EndpointServiceName.TryParseStored(storedServiceName, out var name) ? name : null);
 }

@@ -51,7 +51,7 @@ public sealed partial class AdminConnectionQuery(IDbContextFactory<PortalDbConte
         Order(filtered, sort)
             .Skip(page.Skip)
             .Take(page.PageSize)
-            .Select(c => new AdminConnectionRow(c.Id, c.Status, c.WorkspaceId, c.Region, c.ServiceName, c.EndpointId, c.CreatedByName, c.CreatedAt, c.UpdatedAt));
+            .Select(c => new AdminConnectionRow(c.Id, c.Status, c.WorkspaceId, c.Region, c.ServiceName.Value, c.EndpointId, c.CreatedByName, c.CreatedAt, c.UpdatedAt));
 
     /// <summary>
     /// A full connection id or endpoint id is looked up exactly (indexed). Anything else matches part of the service name,
@@ -71,11 +71,11 @@ public sealed partial class AdminConnectionQuery(IDbContextFactory<PortalDbConte
         if (GuidPrefixPattern().IsMatch(term))
         {
             // Guids are stored as upper-case text; SQLite's LIKE ignores ASCII case, so the lower-case prefix matches.
-            return c => c.ServiceName.Contains(lower)
+            return c => ((string)(object)c.ServiceName).Contains(lower)
                 || (c.EndpointId != null && c.EndpointId.StartsWith(lower))
                 || ((string)(object)c.Id).StartsWith(lower);
         }
-        return c => c.ServiceName.Contains(lower) || (c.EndpointId != null && c.EndpointId.StartsWith(lower));
+        return c => ((string)(object)c.ServiceName).Contains(lower) || (c.EndpointId != null && c.EndpointId.StartsWith(lower));
     }
 
     private static IQueryable<Connection> Order(IQueryable<Connection> connections, AdminConnectionSort sort)

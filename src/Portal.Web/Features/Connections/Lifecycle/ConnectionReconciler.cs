@@ -19,7 +19,7 @@ public sealed record ReconcileReport(int Checked, int Regions, int Changed, int 
 public sealed class ConnectionReconciler(
     IDbContextFactory<PortalDbContext> dbFactory,
     IEndpointProvisioner provisioner,
-    ConnectionTransitions transitions,
+    ConnectionJournal journal,
     ConnectionNotifier notifier,
     ProvisioningSignal workerSignal,
     TimeProvider clock,
@@ -123,7 +123,7 @@ public sealed class ConnectionReconciler(
             var next = now + interval;
             await db.Connections
                 .Where(c => ids.Contains(c.Id) && c.PendingOperation == ConnectionOperation.None)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.NextCheckAt, next), cancellationToken);
+                .ExecuteUpdateAsync(set => Connection.ScheduleCheck(set, next), cancellationToken);
         }
 
         var changes = new List<ConnectionChange>();
@@ -131,11 +131,17 @@ public sealed class ConnectionReconciler(
         {
             var ids = changed.Keys.ToList();
             var tracked = await db.Connections.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+            var expired = false;
             foreach (var connection in tracked.Where(c => c.PendingOperation == ConnectionOperation.None))
             {
-                Apply(db, connection, changed[connection.Id], now, changes);
+                expired |= connection.Observe(changed[connection.Id], now, Options);
             }
+            changes.AddRange(journal.Record(db));
             await SaveSkippingConflictsAsync(db, changes, cancellationToken);
+            if (expired)
+            {
+                workerSignal.Notify();
+            }
             foreach (var change in changes)
             {
                 using (logger.BeginConnectionScope(change.ConnectionId, change.WorkspaceId))
@@ -166,78 +172,9 @@ public sealed class ConnectionReconciler(
         public bool NeedsUpdate(EndpointObservation observation, DateTimeOffset now) =>
             !string.Equals(AwsState, observation.RawState, StringComparison.Ordinal)
             || (observation.DnsNames.Count > 0 && !observation.DnsNames.SequenceEqual(DnsNames))
-            || ConnectionTransitions.StatusFor(observation.State) != Status && Status != ConnectionStatus.Deleting
+            || ConnectionStatusMoves.StatusFor(observation.State) != Status && Status != ConnectionStatus.Deleting
             || Status == ConnectionStatus.Deleting && observation.State is EndpointState.Deleted or EndpointState.Failed
             || Status == ConnectionStatus.PendingAcceptance && (AcceptanceDeadline is null || now >= AcceptanceDeadline);
-    }
-
-    private void Apply(PortalDbContext db, Connection connection, EndpointObservation observation, DateTimeOffset now, List<ConnectionChange> changes)
-    {
-        connection.AwsState = observation.RawState;
-        connection.LastAwsError = observation.LastError ?? connection.LastAwsError;
-        if (observation.DnsNames.Count > 0 && !observation.DnsNames.SequenceEqual(connection.DnsNames))
-        {
-            connection.DnsNames = [.. observation.DnsNames];
-        }
-
-        var target = ConnectionTransitions.StatusFor(observation.State);
-        ConnectionChange? change = null;
-        if (connection.Status == ConnectionStatus.Deleting && target is not (ConnectionStatus.Deleted or ConnectionStatus.Failed))
-        {
-            // AWS has not caught up with our delete yet.
-        }
-        else if (connection.Status == ConnectionStatus.Expired)
-        {
-            // Expired stays the status (it says why the connection ended); only the endpoint's removal is recorded.
-            if (target == ConnectionStatus.Deleted)
-            {
-                connection.DeletedAt = now;
-                transitions.Note(db, connection, $"Endpoint {connection.EndpointId} deleted.");
-                changes.Add(new ConnectionChange(connection.Id, connection.WorkspaceId, connection.Status));
-            }
-        }
-        else if (target == ConnectionStatus.PendingAcceptance && connection.AcceptanceDeadline is { } deadline && now >= deadline)
-        {
-            connection.PendingOperation = ConnectionOperation.Delete;
-            connection.Attempts = 0;
-            connection.NextAttemptAt = now;
-            connection.FailureReason = $"The service owner did not accept the connection within {FormatDuration(Options.AcceptanceTimeout)}, so the endpoint was deleted.";
-            change = transitions.MoveTo(db, connection, ConnectionStatus.Expired, connection.FailureReason);
-            workerSignal.Notify();
-        }
-        else if (target == ConnectionStatus.Deleted)
-        {
-            var message = connection.Status == ConnectionStatus.Deleting
-                ? $"Endpoint {connection.EndpointId} deleted."
-                : $"Endpoint {connection.EndpointId} was deleted outside the portal.";
-            connection.DeletedAt = now;
-            change = transitions.MoveTo(db, connection, ConnectionStatus.Deleted, message);
-        }
-        else
-        {
-            if (target == ConnectionStatus.Failed)
-            {
-                connection.FailureReason = "AWS reports that the endpoint failed. Check that the endpoint service still exists and has an active load balancer, then delete this connection and create it again.";
-            }
-            if (target == ConnectionStatus.PendingAcceptance && connection.AcceptanceDeadline is null)
-            {
-                connection.AcceptanceDeadline = now + Options.AcceptanceTimeout;
-            }
-            var message = target == ConnectionStatus.Unknown
-                ? $"AWS reported the state \"{observation.RawState}\", which the portal does not know."
-                : ConnectionTransitions.DescribeArrival(target);
-            change = transitions.MoveTo(db, connection, target, message);
-        }
-
-        if (change is not null)
-        {
-            changes.Add(change);
-        }
-        // An expired connection is watched, closely, until AWS has deleted its endpoint.
-        var awaitingDeletion = connection.Status == ConnectionStatus.Expired && connection.DeletedAt is null;
-        connection.NextCheckAt = connection.Status.IsTerminal() && !awaitingDeletion
-            ? null
-            : now + (connection.Status.IsSettling() || awaitingDeletion ? Options.FastPollInterval : Options.SlowPollInterval);
     }
 
     /// <summary>A row changed by a customer or the worker during the cycle is left for the next cycle.</summary>
@@ -271,10 +208,4 @@ public sealed class ConnectionReconciler(
             }
         }
     }
-
-    private static string FormatDuration(TimeSpan duration) =>
-        duration.TotalDays >= 1 ? $"{duration.TotalDays:0.#} days"
-        : duration.TotalHours >= 1 ? $"{duration.TotalHours:0.#} hours"
-        : duration.TotalMinutes >= 1 ? $"{duration.TotalMinutes:0.#} minutes"
-        : $"{duration.TotalSeconds:0} seconds";
 }

@@ -15,7 +15,7 @@ namespace Portal.Web.Features.Connections.Lifecycle;
 public sealed class ProvisioningWorker(
     IDbContextFactory<PortalDbContext> dbFactory,
     IEndpointProvisioner provisioner,
-    ConnectionTransitions transitions,
+    ConnectionJournal journal,
     ConnectionNotifier notifier,
     ProvisioningSignal signal,
     TimeProvider clock,
@@ -98,10 +98,7 @@ public sealed class ProvisioningWorker(
             // Compare-and-set: only one worker's UPDATE matches while the claim is free.
             var rows = await db.Connections
                 .Where(c => c.Id == id && c.PendingOperation != ConnectionOperation.None && (c.ClaimExpiresAt == null || c.ClaimExpiresAt < now))
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(c => c.ClaimedBy, workerId)
-                    .SetProperty(c => c.ClaimExpiresAt, leaseEnd)
-                    .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+                .ExecuteUpdateAsync(set => Connection.Claim(set, workerId, leaseEnd), cancellationToken);
             if (rows == 1)
             {
                 claimed.Add(id);
@@ -124,18 +121,18 @@ public sealed class ProvisioningWorker(
         activity?.SetTag("portal.connection.id", connection.Id);
         activity?.SetTag("portal.workspace.id", connection.WorkspaceId);
         activity?.SetTag("portal.operation", connection.PendingOperation.ToString());
-        var changes = new List<ConnectionChange>();
+        IReadOnlyList<ConnectionChange> changes;
         try
         {
             var operation = connection.PendingOperation;
             Action<Connection> applyFacts = operation switch
             {
-                ConnectionOperation.Create => await CreateAsync(db, connection, changes, cancellationToken),
-                ConnectionOperation.Delete => await DeleteAsync(db, connection, changes, cancellationToken),
+                ConnectionOperation.Create => await CreateAsync(connection, cancellationToken),
+                ConnectionOperation.Delete => await DeleteAsync(connection, cancellationToken),
                 _ => _ => { },
             };
-            Release(connection);
-            await SaveResolvingConflictsAsync(db, connection, operation, applyFacts, changes);
+            connection.ReleaseClaim();
+            changes = await SaveResolvingConflictsAsync(db, connection, operation, applyFacts);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -155,182 +152,91 @@ public sealed class ProvisioningWorker(
     }
 
     /// <returns>The facts learned from AWS, to re-apply if the row changed concurrently.</returns>
-    private async Task<Action<Connection>> CreateAsync(PortalDbContext db, Connection connection, List<ConnectionChange> changes, CancellationToken cancellationToken)
+    private async Task<Action<Connection>> CreateAsync(Connection connection, CancellationToken cancellationToken)
     {
-        if (connection.Status == ConnectionStatus.Requested)
-        {
-            Add(changes, transitions.MoveTo(db, connection, ConnectionStatus.Creating, "Creating the interface endpoint in AWS."));
-        }
-        connection.Attempts++;
+        connection.StartAttempt(clock.GetUtcNow());
         var result = await provisioner.CreateEndpointAsync(
-            new CreateEndpointRequest(connection.Id, connection.WorkspaceId, connection.Region, connection.ServiceName, connection.ClientToken),
+            new CreateEndpointRequest(connection.Id, connection.WorkspaceId, connection.ServiceName, connection.ClientToken),
             cancellationToken);
-
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            var endpoint = result.Value!;
-            Action<Connection> facts = c => ApplyEndpoint(c, endpoint);
-            facts(connection);
-            connection.PendingOperation = ConnectionOperation.None;
-            connection.Attempts = 0;
-            connection.NextAttemptAt = null;
-            connection.RetryReason = null;
-            connection.LastAwsError = null;
-            connection.FailureReason = null;
-            var status = ConnectionTransitions.StatusFor(endpoint.State);
-            if (status == ConnectionStatus.PendingAcceptance)
-            {
-                connection.AcceptanceDeadline = clock.GetUtcNow() + reconcilerOptions.Value.AcceptanceTimeout;
-            }
-            Add(changes, transitions.MoveTo(db, connection, status, $"Endpoint {endpoint.EndpointId} created. {ConnectionTransitions.DescribeArrival(status)}"));
-            connection.NextCheckAt = clock.GetUtcNow() + reconcilerOptions.Value.FastPollInterval;
-            return facts;
+            HandleFailure(connection, result.Failure!);
+            return _ => { };
         }
 
-        HandleFailure(db, connection, result.Failure!, "create", changes);
-        return _ => { };
+        var endpoint = result.Value!;
+        connection.CompleteCreate(endpoint, clock.GetUtcNow(), reconcilerOptions.Value.AcceptanceTimeout, reconcilerOptions.Value.FastPollInterval);
+        return c => c.RecordEndpoint(endpoint);
     }
 
-    private async Task<Action<Connection>> DeleteAsync(PortalDbContext db, Connection connection, List<ConnectionChange> changes, CancellationToken cancellationToken)
+    private async Task<Action<Connection>> DeleteAsync(Connection connection, CancellationToken cancellationToken)
     {
-        connection.Attempts++;
+        connection.StartAttempt(clock.GetUtcNow());
         if (connection.EndpointId is null)
         {
             // A create may have reached AWS before a crash: look for the endpoint by its connection tag.
             var found = await provisioner.FindEndpointAsync(connection.Region, connection.Id, cancellationToken);
             if (!found.Succeeded)
             {
-                HandleFailure(db, connection, found.Failure!, "delete", changes);
+                HandleFailure(connection, found.Failure!);
                 return _ => { };
             }
             if (found.Value is null)
             {
-                FinishDelete(db, connection, changes, "Deleted. No endpoint had been created for it.");
+                connection.MarkDeleted("Deleted. No endpoint had been created for it.", clock.GetUtcNow());
                 return _ => { };
             }
-            ApplyEndpoint(connection, found.Value);
+            connection.RecordEndpoint(found.Value);
         }
 
         var endpointId = connection.EndpointId!;
         var result = await provisioner.DeleteEndpointAsync(connection.Region, endpointId, cancellationToken);
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
-            HandleFailure(db, connection, result.Failure!, "delete", changes);
-            return c => c.EndpointId ??= endpointId;
-        }
-
-        connection.PendingOperation = ConnectionOperation.None;
-        connection.Attempts = 0;
-        connection.NextAttemptAt = null;
-        connection.RetryReason = null;
-        connection.AwsState = result.Value == EndpointState.Deleted ? "deleted" : "deleting";
-        if (result.Value == EndpointState.Deleted)
-        {
-            FinishDelete(db, connection, changes, $"Endpoint {endpointId} deleted.");
+            connection.CompleteDelete(endpointId, result.Value, clock.GetUtcNow(), reconcilerOptions.Value.FastPollInterval);
         }
         else
         {
-            if (connection.Status != ConnectionStatus.Expired)
-            {
-                Add(changes, transitions.MoveTo(db, connection, ConnectionStatus.Deleting, $"AWS is deleting endpoint {endpointId}."));
-            }
-            else
-            {
-                transitions.Note(db, connection, $"AWS is deleting endpoint {endpointId}.");
-                changes.Add(new ConnectionChange(connection.Id, connection.WorkspaceId, connection.Status));
-            }
-            connection.NextCheckAt = clock.GetUtcNow() + reconcilerOptions.Value.FastPollInterval;
+            HandleFailure(connection, result.Failure!);
         }
-        return c => c.EndpointId ??= endpointId;
+        return c => c.RecordEndpointId(endpointId);
     }
 
-    private void FinishDelete(PortalDbContext db, Connection connection, List<ConnectionChange> changes, string message)
+    private void HandleFailure(Connection connection, ProvisioningFailure failure)
     {
-        connection.PendingOperation = ConnectionOperation.None;
-        connection.NextAttemptAt = null;
-        connection.RetryReason = null;
-        connection.NextCheckAt = null;
-        connection.DeletedAt = clock.GetUtcNow();
-        // An expired connection keeps saying why it ended.
-        if (connection.Status != ConnectionStatus.Expired)
-        {
-            Add(changes, transitions.MoveTo(db, connection, ConnectionStatus.Deleted, message));
-        }
-        else
-        {
-            transitions.Note(db, connection, message);
-        }
-    }
-
-    private void HandleFailure(PortalDbContext db, Connection connection, ProvisioningFailure failure, string action, List<ConnectionChange> changes)
-    {
-        connection.LastAwsError = failure.Detail ?? failure.Reason;
+        var action = connection.PendingOperation == ConnectionOperation.Delete ? "delete" : "create";
         if (failure.IsTransient && connection.Attempts < Options.MaxAttempts)
         {
-            var delay = RetryBackoff.Delay(connection.Attempts, Options.BaseBackoff, Options.MaxBackoff, jitter);
-            connection.NextAttemptAt = clock.GetUtcNow() + delay;
-            connection.RetryReason = failure.Reason;
-            transitions.Note(db, connection, $"Attempt {connection.Attempts} to {action} did not go through ({failure.Reason}). Retrying in {Math.Ceiling(delay.TotalSeconds)} s.");
-            changes.Add(new ConnectionChange(connection.Id, connection.WorkspaceId, connection.Status));
+            connection.ScheduleRetry(failure, RetryBackoff.Delay(connection.Attempts, Options.BaseBackoff, Options.MaxBackoff, jitter), clock.GetUtcNow());
             logger.LogWarning("Transient failure on {Action} of connection {ConnectionId}, attempt {Attempt}: {Detail}", action, connection.Id, connection.Attempts, failure.Detail ?? failure.Reason);
             return;
         }
-
-        connection.PendingOperation = ConnectionOperation.None;
-        connection.NextAttemptAt = null;
-        connection.RetryReason = null;
-        connection.FailureReason = failure.IsTransient
-            ? $"AWS did not answer after {connection.Attempts} attempts ({failure.Reason}). Try again later; support has been notified."
-            : action == "delete" ? $"We could not delete this endpoint: {failure.Reason}" : failure.Reason;
         logger.LogWarning("Connection {ConnectionId} failed to {Action}: {Kind} {Detail}", connection.Id, action, failure.Kind, failure.Detail ?? failure.Reason);
-        Add(changes, transitions.MoveTo(db, connection, ConnectionStatus.Failed, connection.FailureReason));
-    }
-
-    private static void ApplyEndpoint(Connection connection, EndpointObservation endpoint)
-    {
-        connection.EndpointId = endpoint.EndpointId;
-        connection.AwsState = endpoint.RawState;
-        if (endpoint.DnsNames.Count > 0)
-        {
-            connection.DnsNames = [.. endpoint.DnsNames];
-        }
-        if (endpoint.SubnetIds.Count > 0)
-        {
-            connection.SubnetIds = [.. endpoint.SubnetIds];
-        }
-        connection.SecurityGroupId = endpoint.SecurityGroupId ?? connection.SecurityGroupId;
-    }
-
-    private static void Release(Connection connection)
-    {
-        connection.ClaimedBy = null;
-        connection.ClaimExpiresAt = null;
+        connection.Fail(failure, clock.GetUtcNow());
     }
 
     /// <summary>
     /// Saves the worker's result. If the row changed meanwhile (a customer asked to delete while we were creating),
     /// keeps their decision, re-applies only what AWS told us, and frees the claim so the new request runs next.
     /// </summary>
-    private async Task SaveResolvingConflictsAsync(PortalDbContext db, Connection connection, ConnectionOperation handled, Action<Connection> applyFacts, List<ConnectionChange> changes)
+    private async Task<IReadOnlyList<ConnectionChange>> SaveResolvingConflictsAsync(PortalDbContext db, Connection connection, ConnectionOperation handled, Action<Connection> applyFacts)
     {
+        var changes = journal.Record(db);
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
+            return changes;
         }
         catch (DbUpdateConcurrencyException)
         {
-            changes.Clear();
             db.ChangeTracker.Clear();
             var current = await db.Connections.FirstAsync(c => c.Id == connection.Id);
             applyFacts(current);
-            Release(current);
-            if (current.PendingOperation == handled)
-            {
-                current.NextAttemptAt = clock.GetUtcNow();
-            }
+            current.ReleaseClaim();
+            current.RetryNow(handled, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
-            changes.Add(new ConnectionChange(current.Id, current.WorkspaceId, current.Status));
             signal.Notify();
+            return [new ConnectionChange(current.Id, current.WorkspaceId, current.Status)];
         }
     }
 
@@ -341,23 +247,11 @@ public sealed class ProvisioningWorker(
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             await db.Connections
                 .Where(c => c.Id == connectionId && c.ClaimedBy == workerId)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(c => c.ClaimedBy, (string?)null)
-                    .SetProperty(c => c.ClaimExpiresAt, (DateTimeOffset?)null)
-                    .SetProperty(c => c.NextAttemptAt, retryAt)
-                    .SetProperty(c => c.Version, c => c.Version + 1));
+                .ExecuteUpdateAsync(set => Connection.Unclaim(set, retryAt));
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Could not release the claim on connection {ConnectionId}; it lapses with the lease", connectionId);
-        }
-    }
-
-    private static void Add(List<ConnectionChange> changes, ConnectionChange? change)
-    {
-        if (change is not null)
-        {
-            changes.Add(change);
         }
     }
 }

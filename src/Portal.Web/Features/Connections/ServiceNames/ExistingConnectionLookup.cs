@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Web.Data;
+using Portal.Web.Features.Account;
+using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections.ServiceNames;
 
@@ -7,14 +8,13 @@ namespace Portal.Web.Features.Connections.ServiceNames;
 public static class ExistingConnectionLookup
 {
     /// <summary>The id of the workspace's connection to this service that is not deleted, or null.</summary>
-    public static async Task<Guid?> FindLiveAsync(PortalDbContext db, string workspaceId, string serviceName, CancellationToken cancellationToken = default)
-    {
-        var name = serviceName.Trim().ToLowerInvariant();
-        return await db.Connections.AsNoTracking()
-            .Where(c => c.WorkspaceId == workspaceId && c.ServiceName == name && c.Status != ConnectionStatus.Deleted)
+    public static async Task<Guid?> FindLiveAsync(IQueryable<Connection> connections, WorkspaceAccess access, EndpointServiceName serviceName, CancellationToken cancellationToken = default) =>
+        await connections.AsNoTracking()
+            .InWorkspace(access)
+            .Live()
+            .Where(c => c.ServiceName == serviceName)
             .Select(c => (Guid?)c.Id)
             .FirstOrDefaultAsync(cancellationToken);
-    }
 
     public static string LinkTo(Guid connectionId) => $"/connections/{connectionId}";
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using FluentValidation.Results;
+using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections.ServiceNames;
 

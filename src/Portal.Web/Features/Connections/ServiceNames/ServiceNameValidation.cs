@@ -2,9 +2,12 @@ using FluentValidation;
 
 namespace Portal.Web.Features.Connections.ServiceNames;
 
-/// <summary>The rules the server applies to every check and create (the wizard checks through the server). Messages come from <see cref="EndpointServiceName.Parse"/>, so both say the same.</summary>
+/// <summary>The rules the server applies to every check and create (the wizard checks through the server). Messages come from <see cref="ServiceNameParser.Parse"/>, so both say the same.</summary>
 public static class ServiceNameRules
 {
+    /// <summary>Where the rule leaves its parse result in the validation context, so the caller need not parse again.</summary>
+    public const string ParsedServiceNameKey = "ParsedServiceName";
+
     /// <param name="offeredRegions">Codes of the enabled regions, from <c>RegionDirectory.GetEnabledAsync</c>.</param>
     public static IRuleBuilderOptions<T, string?> MustBeOfferedRegion<T>(this IRuleBuilder<T, string?> rule, IReadOnlyCollection<string> offeredRegions) =>
         rule.NotEmpty().WithMessage(ServiceNameMessages.ChooseRegion)
@@ -18,7 +21,8 @@ public static class ServiceNameRules
         {
             var region = chosenRegion(context.InstanceToValidate);
             // A region we do not offer is reported on the region field; comparing the name with it would only confuse.
-            var result = EndpointServiceName.Parse(value, region is not null && offeredRegions.Contains(region) ? region : null, offeredRegions);
+            var result = ServiceNameParser.Parse(value, region is not null && offeredRegions.Contains(region) ? region : null, offeredRegions);
+            context.RootContextData[ParsedServiceNameKey] = result;
             if (result.Error is { } error)
             {
                 context.AddFailure(error.ToValidationFailure(context.PropertyPath, value));
@@ -26,8 +30,8 @@ public static class ServiceNameRules
         });
 }
 
-/// <summary>What the server needs to create a connection; the workspace comes from the signed-in user.</summary>
-public sealed record CreateConnectionRequest(string Region, string ServiceName);
+/// <summary>What a customer asks for, as typed. <paramref name="RequestId"/> is generated once per wizard, so a double submit is one request; the workspace comes from the caller's access.</summary>
+public sealed record CreateConnectionRequest(string Region, string ServiceName, Guid RequestId);
 
 public sealed class CreateConnectionRequestValidator : AbstractValidator<CreateConnectionRequest>
 {

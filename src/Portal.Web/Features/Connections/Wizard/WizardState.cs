@@ -1,5 +1,6 @@
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Provisioning.Regions;
+using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections.Wizard;
 

@@ -5,8 +5,8 @@ namespace Portal.Web.Features.Operations.Telemetry;
 /// <summary>Wraps whichever provisioner is configured and records every call in <see cref="ProvisioningMetrics"/>.</summary>
 internal sealed class MeteredEndpointProvisioner(IEndpointProvisioner inner, ProvisioningMetrics metrics) : IEndpointProvisioner
 {
-    public Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(string region, string serviceName, CancellationToken cancellationToken) =>
-        metrics.MeasureAsync("verify", region, () => inner.VerifyServiceAsync(region, serviceName, cancellationToken));
+    public Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(EndpointServiceName serviceName, CancellationToken cancellationToken) =>
+        metrics.MeasureAsync("verify", serviceName.Region, () => inner.VerifyServiceAsync(serviceName, cancellationToken));
 
     public Task<ProvisioningResult<EndpointObservation>> CreateEndpointAsync(CreateEndpointRequest request, CancellationToken cancellationToken) =>
         metrics.MeasureAsync("create", request.Region, () => inner.CreateEndpointAsync(request, cancellationToken));

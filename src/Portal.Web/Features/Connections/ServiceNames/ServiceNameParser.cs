@@ -1,26 +1,18 @@
 using System.Text.RegularExpressions;
+using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections.ServiceNames;
 
 /// <summary>
-/// A normalised endpoint service name, <c>com.amazonaws.vpce.&lt;region&gt;.vpce-svc-&lt;id&gt;</c> with an id of
-/// 17 lowercase hex characters (8 for older services and EC2 emulators). Only <see cref="Parse"/> makes one.
+/// Reads what a customer typed as an endpoint service name: trims and lower-cases it, recognises the common mistakes
+/// (an AWS service name, a bare service id, an endpoint id, an ARN, a URL or DNS name) and names each, and checks the
+/// region. The only place a typed name becomes an <see cref="EndpointServiceName"/>.
 /// </summary>
-public sealed partial record EndpointServiceName
+public static partial class ServiceNameParser
 {
     public const int MaxInputLength = 255;
-    private const string Prefix = "com.amazonaws.vpce.";
-    private const string ServiceIdPrefix = "vpce-svc-";
-
-    private EndpointServiceName(string region, string serviceId) =>
-        (Region, ServiceId, Value) = (region, serviceId, $"{Prefix}{region}.{serviceId}");
-
-    public string Region { get; }
-    /// <summary>The <c>vpce-svc-…</c> part, as the AWS CLI's <c>--service-id</c> wants it.</summary>
-    public string ServiceId { get; }
-    public string Value { get; }
-
-    public override string ToString() => Value;
+    private const string Prefix = EndpointServiceName.Prefix;
+    private const string ServiceIdPrefix = EndpointServiceName.ServiceIdPrefix;
 
     /// <param name="chosenRegion">The region the customer picked; the name must be in it. Null skips that check.</param>
     /// <param name="offeredRegions">Regions we offer PrivateLink in; null skips that check.</param>
@@ -120,7 +112,7 @@ public sealed partial record EndpointServiceName
         {
             return new(ServiceNameErrorCode.RegionMismatch, ServiceNameMessages.RegionMismatch(region, chosen));
         }
-        name = new EndpointServiceName(region, serviceId);
+        name = EndpointServiceName.Create(region, serviceId);
         return null;
     }
 

@@ -1,0 +1,8 @@
+namespace Portal.Web.Features.Connections;
+
+public enum DeleteOutcome
+{
+    Requested,
+    AlreadyDeleting,
+    NotFound,
+}
