@@ -5,8 +5,8 @@ using Portal.Web.Features.Admin;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.EgressIps;
-using Portal.Web.Features.Health;
-using Portal.Web.Features.Operations;
+using Portal.Web.Hosting.Health;
+using Portal.Web.Hosting;
 using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
 
@@ -22,13 +22,12 @@ builder.Services.AddProvisioning(builder.Configuration);
 builder.Services.AddPrivateLinkConnections(builder.Configuration);
 builder.Services.AddEgressIps();
 builder.Services.AddAdmin();
-builder.Services.AddPortalHealthChecks();
-// Last: it wraps the provisioner registered above with metrics.
-builder.AddPortalOperations();
+builder.AddPortalHosting();
 
 var app = builder.Build();
 
 await app.Services.MigratePortalDatabaseAsync();
+await app.Services.SeedRegionSettingsAsync();
 
 app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Portal.Web.Provisioning.Regions;
 
 namespace Portal.Web.Data;
 
@@ -32,15 +31,12 @@ public static class DataServiceCollectionExtensions
         return builder.ToString();
     }
 
-    /// <summary>Applies the migrations (the only source of the schema), switches the file to WAL and seeds region settings.</summary>
+    /// <summary>Applies the migrations (the only source of the schema) and switches the file to WAL.</summary>
     public static async Task MigratePortalDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-
-        var regions = services.GetRequiredService<IConfiguration>().GetSection("Regions").Get<Dictionary<string, RegionOptions>>() ?? [];
-        await RegionSeeder.SeedAsync(db, regions, services.GetRequiredService<TimeProvider>(), cancellationToken);
     }
 }

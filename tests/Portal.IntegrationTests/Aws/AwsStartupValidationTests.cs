@@ -22,7 +22,8 @@ public sealed class AwsStartupValidationTests
         using var services = Build(CompleteRegion);
 
         services.GetRequiredService<IStartupValidator>().Validate();
-        Assert.Contains(Registrations(CompleteRegion), d => d.ServiceType == typeof(IEndpointProvisioner) && d.ImplementationType == typeof(AwsEndpointProvisioner));
+        Assert.Contains(Registrations(CompleteRegion), d => d.ServiceType == typeof(AwsEndpointProvisioner));
+        Assert.DoesNotContain(Registrations(CompleteRegion), d => d.ServiceType == typeof(Portal.Web.Provisioning.Simulated.SimulatedEndpointProvisioner));
     }
 
     [Fact]

@@ -102,6 +102,7 @@ public sealed class AwsWorld : IAsyncLifetime
         await started.StartAsync();
         // Seeds the RegionSettings row from the configuration above: the provisioner reads VPC and subnets from there.
         await started.Services.MigratePortalDatabaseAsync();
+        await started.Services.SeedRegionSettingsAsync();
         return started;
     }
 

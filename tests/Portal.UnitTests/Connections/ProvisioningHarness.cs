@@ -10,7 +10,7 @@ using Portal.Web.Features.Connections;
 using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Features.EgressIps;
-using Portal.Web.Features.Operations.Limits;
+using Portal.Web.Hosting.Limits;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Regions;
 using Portal.UnitTests.Simulated;

@@ -7,7 +7,7 @@ using Portal.UnitTests.Operations;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.EgressIps;
-using Portal.Web.Features.Operations.Limits;
+using Portal.Web.Hosting.Limits;
 
 namespace Portal.UnitTests.EgressIps;
 

@@ -1,7 +1,8 @@
+using Portal.Web.Provisioning.Aws;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Portal.Web.Features.Health;
+using Portal.Web.Hosting.Health;
 using Portal.Web.Provisioning;
 using Portal.UnitTests.Simulated;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Web.Features.Account;
-using Portal.Web.Features.Operations.Limits;
+using Portal.Web.Hosting.Limits;
 
 namespace Portal.UnitTests.Operations;
 
@@ -46,8 +46,8 @@ public sealed class ActionRateLimiterTests
         Attempts(limiter, Ada, "ws-acme", 2);
         Attempts(limiter, Bob, "ws-acme", 1);
 
-        Assert.False(limiter.TryAcquire(Cy, "ws-acme", LimitedAction.Verify).IsAllowed);
-        Assert.True(limiter.TryAcquire(Grace, "ws-globex", LimitedAction.Verify).IsAllowed);
+        Assert.False(limiter.TryAcquire(Cy.Id, "ws-acme", LimitedAction.Verify).IsAllowed);
+        Assert.True(limiter.TryAcquire(Grace.Id, "ws-globex", LimitedAction.Verify).IsAllowed);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ActionRateLimiterTests
 
         Attempts(limiter, Ada, "ws-acme", 2);
 
-        Assert.False(limiter.TryAcquire(Ada, "ws-acme-staging", LimitedAction.Verify).IsAllowed);
+        Assert.False(limiter.TryAcquire(Ada.Id, "ws-acme-staging", LimitedAction.Verify).IsAllowed);
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public sealed class ActionRateLimiterTests
 
         Attempts(limiter, Ada, "ws-acme", 2);
 
-        Assert.True(limiter.TryAcquire(Ada, "ws-acme", LimitedAction.Create).IsAllowed);
-        Assert.True(limiter.TryAcquire(Ada, "ws-acme", LimitedAction.EgressIps).IsAllowed);
+        Assert.True(limiter.TryAcquire(Ada.Id, "ws-acme", LimitedAction.Create).IsAllowed);
+        Assert.True(limiter.TryAcquire(Ada.Id, "ws-acme", LimitedAction.EgressIps).IsAllowed);
     }
 
     [Fact]
@@ -76,11 +76,11 @@ public sealed class ActionRateLimiterTests
     {
         // 600 a minute: one token every 100 ms.
         using var limiter = VerifyLimiter(perUser: 1, perWorkspace: 100, perMinute: 600);
-        Assert.True(limiter.TryAcquire(Ada, "ws-acme", LimitedAction.Verify).IsAllowed);
-        Assert.False(limiter.TryAcquire(Ada, "ws-acme", LimitedAction.Verify).IsAllowed);
+        Assert.True(limiter.TryAcquire(Ada.Id, "ws-acme", LimitedAction.Verify).IsAllowed);
+        Assert.False(limiter.TryAcquire(Ada.Id, "ws-acme", LimitedAction.Verify).IsAllowed);
 
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!limiter.TryAcquire(Ada, "ws-acme", LimitedAction.Verify).IsAllowed)
+        while (!limiter.TryAcquire(Ada.Id, "ws-acme", LimitedAction.Verify).IsAllowed)
         {
             Assert.True(DateTime.UtcNow < deadline, "The bucket did not refill within 5 seconds.");
             await Task.Delay(50);
@@ -122,5 +122,5 @@ public sealed class ActionRateLimiterTests
     };
 
     private static List<ActionLimitResult> Attempts(ActionRateLimiter limiter, PortalUser user, string workspaceId, int count) =>
-        Enumerable.Range(0, count).Select(_ => limiter.TryAcquire(user, workspaceId, LimitedAction.Verify)).ToList();
+        Enumerable.Range(0, count).Select(_ => limiter.TryAcquire(user.Id, workspaceId, LimitedAction.Verify)).ToList();
 }

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.UnitTests.Connections;
 using Portal.Web.Features.Connections;
-using Portal.Web.Features.Operations.Telemetry;
+using Portal.Web.Features.Connections.Lifecycle;
+using Portal.Web.Hosting.Telemetry;
 using static Portal.UnitTests.Connections.ProvisioningHarness;
 
 namespace Portal.UnitTests.Operations;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.UnitTests.Connections;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
-using Portal.Web.Features.Operations.Limits;
+using Portal.Web.Hosting.Limits;
 using Portal.UnitTests.Provisioning;
 using static Portal.UnitTests.Connections.ProvisioningHarness;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Data;
-using Portal.Web.Features.Operations;
+using Portal.Web.Hosting;
 using Portal.UnitTests.Simulated;
 
 namespace Portal.UnitTests.Operations;
@@ -49,7 +49,7 @@ public sealed class KeyStorageTests
         var services = new ServiceCollection().AddLogging();
         // As AddDbContextFactory registers it: scoped, which is how the key repository resolves it.
         services.AddScoped<PortalDbContext>(_ => database.CreateDbContext());
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [OperationsExtensions.KeysFolderKey] = keysFolder }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [HostingExtensions.KeysFolderKey] = keysFolder }).Build();
         services.AddPortalKeyStorage(configuration, new TestEnvironment());
         return services.BuildServiceProvider();
     }

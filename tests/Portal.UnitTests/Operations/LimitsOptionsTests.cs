@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Portal.Web.Features.Operations.Limits;
+using Portal.Web.Hosting.Limits;
 
 namespace Portal.UnitTests.Operations;
 

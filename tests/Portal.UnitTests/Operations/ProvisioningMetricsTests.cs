@@ -1,7 +1,14 @@
+using Portal.UnitTests.Simulated;
+using Portal.Web.Provisioning.Simulated;
+using Portal.Web.Provisioning.Regions;
+using Portal.Web.Provisioning.Aws;
+using Portal.Web.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.UnitTests.Connections;
 using Portal.Web.Features.Connections.ServiceNames;
-using Portal.Web.Features.Operations.Telemetry;
+using Portal.Web.Hosting.Telemetry;
 using Portal.Web.Provisioning;
 using Portal.UnitTests.Provisioning;
 
@@ -48,28 +55,21 @@ public sealed class ProvisioningMetricsTests
         Assert.Equal("exception", error.Tags["error.type"]);
     }
 
-    public static TheoryData<string> Registrations => ["instance", "factory", "type"];
-
     [Theory]
-    [MemberData(nameof(Registrations))]
-    public async Task The_configured_provisioner_is_wrapped_however_it_was_registered(string registration)
+    [InlineData("Simulated", typeof(SimulatedEndpointProvisioner))]
+    [InlineData("Aws", typeof(AwsEndpointProvisioner))]
+    public async Task The_provisioner_chosen_by_configuration_is_registered_behind_the_metrics(string mode, Type chosen)
     {
-        var services = new ServiceCollection().AddMetrics().AddSingleton<ProvisioningMetrics>();
-        _ = registration switch
-        {
-            "instance" => services.AddSingleton<IEndpointProvisioner>(inner),
-            "factory" => services.AddSingleton<IEndpointProvisioner>(_ => inner),
-            _ => services.AddSingleton<IEndpointProvisioner, ScriptedProvisioner>(),
-        };
-
-        services.DecorateProvisionerWithMetrics();
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Provisioning:Mode"] = mode }).Build();
+        var services = new ServiceCollection().AddLogging().AddRegions().AddProvisioning(configuration)
+            .AddSingleton<IDbContextFactory<PortalDbContext>>(database)
+            .AddSingleton(TimeProvider.System);
         await using var provider = services.BuildServiceProvider();
-        var resolved = provider.GetRequiredService<IEndpointProvisioner>();
-        var result = await resolved.VerifyServiceAsync(ServiceNameParser.Parse(ProvisioningHarness.ServiceName).Name!, CancellationToken.None);
 
-        Assert.IsType<MeteredEndpointProvisioner>(resolved);
-        Assert.True(result.Succeeded);
-        Assert.Same(resolved, provider.GetRequiredService<IEndpointProvisioner>());
+        var resolved = Assert.IsType<MeteredEndpointProvisioner>(provider.GetRequiredService<IEndpointProvisioner>());
+
+        Assert.IsType(chosen, resolved.Inner);
         Assert.Single(provider.GetServices<IEndpointProvisioner>());
     }
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.UnitTests.Connections;
-using Portal.Web.Features.Operations;
-using Portal.Web.Features.Operations.Security;
-using Portal.Web.Features.Operations.Telemetry;
+using Portal.Web.Hosting;
+using Portal.Web.Hosting.Security;
+using Portal.Web.Hosting.Telemetry;
 using Portal.Web.Provisioning;
 using Portal.UnitTests.Provisioning;
 
@@ -48,19 +48,16 @@ public sealed class SecurityHeadersTests
     }
 
     [Fact]
-    public async Task Operations_set_a_year_of_hsts_and_wrap_the_registered_provisioner()
+    public async Task Hosting_sets_a_year_of_hsts_without_subdomains_or_preload()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
-        builder.Services.AddSingleton<IEndpointProvisioner, ScriptedProvisioner>();
-
-        builder.AddPortalOperations();
+        builder.AddPortalHosting();
         await using var services = builder.Services.BuildServiceProvider();
 
         var hsts = services.GetRequiredService<IOptions<HstsOptions>>().Value;
         Assert.Equal(TimeSpan.FromDays(365), hsts.MaxAge);
         Assert.False(hsts.IncludeSubDomains);
         Assert.False(hsts.Preload);
-        Assert.IsType<MeteredEndpointProvisioner>(services.GetRequiredService<IEndpointProvisioner>());
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>

@@ -42,7 +42,7 @@ public class SimulatedRegistrationTests
         services.AddLogging();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
-        Assert.IsType<SimulatedEndpointProvisioner>(provider.GetRequiredService<IEndpointProvisioner>());
+        Assert.IsType<SimulatedEndpointProvisioner>(Assert.IsType<MeteredEndpointProvisioner>(provider.GetRequiredService<IEndpointProvisioner>()).Inner);
         Assert.NotNull(provider.GetRequiredService<SimulatedServiceOwner>());
     }
 

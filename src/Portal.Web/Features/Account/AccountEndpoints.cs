@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Portal.Web.Features.Operations.Limits;
+using Portal.Web.Hosting.Limits;
 
 namespace Portal.Web.Features.Account;
 
@@ -28,7 +28,7 @@ public static class AccountEndpoints
                 var principal = DemoIdentities.ToPrincipal(demo, identity.WorkspaceClaimType, CookieAuthenticationDefaults.AuthenticationScheme);
                 await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
                 return Results.LocalRedirect(SafeReturnUrl(returnUrl));
-            }).AllowAnonymous().RequireRateLimiting(PortalRateLimitPolicies.SignIn);
+            }).AllowAnonymous().RequireRateLimiting(AccountRateLimitPolicies.SignIn);
         }
 
         account.MapPost("/signout", async (HttpContext context, IAuthenticationSchemeProvider schemes) =>
@@ -63,7 +63,7 @@ public static class AccountEndpoints
                 MaxAge = TimeSpan.FromDays(365),
             });
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
-        }).RequireRateLimiting(PortalRateLimitPolicies.WorkspaceSwitch);
+        }).RequireRateLimiting(AccountRateLimitPolicies.WorkspaceSwitch);
 
         return endpoints;
     }

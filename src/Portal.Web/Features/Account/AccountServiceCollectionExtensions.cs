@@ -15,6 +15,7 @@ public static class AccountServiceCollectionExtensions
     {
         var section = configuration.GetSection(PortalIdentityOptions.SectionName);
         services.Configure<PortalIdentityOptions>(section);
+        services.AddAccountRateLimits();
         var identity = section.Get<PortalIdentityOptions>() ?? new PortalIdentityOptions();
 
         var azureAd = configuration.GetSection("AzureAd");

@@ -7,8 +7,8 @@ using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections.ServiceNames;
-using Portal.Web.Features.Operations.Limits;
-using Portal.Web.Features.Operations.Logging;
+using Portal.Web.Hosting.Limits;
+using Portal.Web.Hosting.Logging;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Regions;
 
@@ -56,7 +56,7 @@ public sealed class ConnectionService(
 
     public async Task<VerifyOutcome> VerifyAsync(WorkspaceAccess access, string region, string serviceName, CancellationToken cancellationToken = default)
     {
-        if (rateLimiter.TryAcquire(access.User, access.WorkspaceId, LimitedAction.Verify).Refusal is { } refusal)
+        if (rateLimiter.TryAcquire(access.User.Id, access.WorkspaceId, LimitedAction.Verify).Refusal is { } refusal)
         {
             return VerifyOutcome.Refused(refusal);
         }
@@ -93,7 +93,7 @@ public sealed class ConnectionService(
         {
             return new CreateOutcome(replay, null);
         }
-        if (rateLimiter.TryAcquire(access.User, access.WorkspaceId, LimitedAction.Create).Refusal is { } refusal)
+        if (rateLimiter.TryAcquire(access.User.Id, access.WorkspaceId, LimitedAction.Create).Refusal is { } refusal)
         {
             return new CreateOutcome(null, null, refusal);
         }

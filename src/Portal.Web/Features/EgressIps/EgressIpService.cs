@@ -3,7 +3,7 @@ using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
-using Portal.Web.Features.Operations.Limits;
+using Portal.Web.Hosting.Limits;
 
 namespace Portal.Web.Features.EgressIps;
 
@@ -17,7 +17,7 @@ public sealed class EgressIpService(IDbContextFactory<PortalDbContext> dbFactory
     {
         var (caller, workspaceId) = (access.User, access.WorkspaceId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (rateLimiter.TryAcquire(caller, workspaceId, LimitedAction.EgressIps).Refusal is { } refusal)
+        if (rateLimiter.TryAcquire(caller.Id, workspaceId, LimitedAction.EgressIps).Refusal is { } refusal)
         {
             return new EgressIpOutcome.TooFast(refusal);
         }

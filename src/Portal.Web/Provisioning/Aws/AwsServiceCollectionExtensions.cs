@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Web.Hosting.Health;
 
 namespace Portal.Web.Provisioning.Aws;
 
@@ -16,7 +17,8 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AwsRegionsOptions>, AwsRegionsOptionsValidator>();
         services.AddSingleton<Ec2ClientFactory>();
         services.AddSingleton<WorkspaceIsolationGroups>();
-        services.AddSingleton<IEndpointProvisioner, AwsEndpointProvisioner>();
+        services.AddSingleton<AwsEndpointProvisioner>();
+        services.AddHealthChecks().AddCheck<AwsRegionSettingsHealthCheck>("aws-region-settings", tags: [HealthServiceCollectionExtensions.ReadyTag]);
         return services;
     }
 }

@@ -7,7 +7,6 @@ public static class SimulatedProvisionerServiceCollectionExtensions
         services.Configure<SimulatedProvisionerOptions>(configuration.GetSection(SimulatedProvisionerOptions.SectionName));
         // Singletons: the provisioner keeps the create lock and the throttling counters for the whole process.
         services.AddSingleton<SimulatedEndpointProvisioner>();
-        services.AddSingleton<IEndpointProvisioner>(sp => sp.GetRequiredService<SimulatedEndpointProvisioner>());
         services.AddSingleton<SimulatedServiceOwner>();
         return services;
     }

@@ -13,6 +13,9 @@ public static class LifecycleServiceCollectionExtensions
         services.AddSingleton<ProvisioningSignal>();
         services.AddSingleton<ProvisioningWorker>();
         services.AddSingleton<ConnectionReconciler>();
+        services.AddMetrics();
+        services.AddSingleton<ConnectionGauges>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConnectionGauges>());
         // Not AddHostedService: it de-duplicates by implementation type and would keep only one of the two wrappers.
         services.AddSingleton<IHostedService>(sp => new EnabledHostedService(sp.GetRequiredService<ProvisioningWorker>(), sp.GetRequiredService<IOptions<ProvisioningWorkerOptions>>().Value.Enabled));
         services.AddSingleton<IHostedService>(sp => new EnabledHostedService(sp.GetRequiredService<ConnectionReconciler>(), sp.GetRequiredService<IOptions<ReconcilerOptions>>().Value.Enabled));

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
-using Portal.Web.Features.Operations.Logging;
-using Portal.Web.Features.Operations.Telemetry;
+using Portal.Web.Hosting.Logging;
+using Portal.Web.Hosting.Telemetry;
 using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections.Lifecycle;

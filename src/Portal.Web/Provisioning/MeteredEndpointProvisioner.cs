@@ -1,10 +1,13 @@
 using Portal.Web.Provisioning;
 
-namespace Portal.Web.Features.Operations.Telemetry;
+namespace Portal.Web.Provisioning;
 
 /// <summary>Wraps whichever provisioner is configured and records every call in <see cref="ProvisioningMetrics"/>.</summary>
 internal sealed class MeteredEndpointProvisioner(IEndpointProvisioner inner, ProvisioningMetrics metrics) : IEndpointProvisioner
 {
+    /// <summary>The provisioner configuration chose.</summary>
+    public IEndpointProvisioner Inner => inner;
+
     public Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(EndpointServiceName serviceName, CancellationToken cancellationToken) =>
         metrics.MeasureAsync("verify", serviceName.Region, () => inner.VerifyServiceAsync(serviceName, cancellationToken));
 

@@ -1,22 +1,26 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
-using Portal.Web.Features.Operations.Limits;
-using Portal.Web.Features.Operations.Security;
-using Portal.Web.Features.Operations.Telemetry;
+using Portal.Web.Hosting.Health;
+using Portal.Web.Hosting.Limits;
+using Portal.Web.Hosting.Security;
+using Portal.Web.Hosting.Telemetry;
 
-namespace Portal.Web.Features.Operations;
+namespace Portal.Web.Hosting;
 
-/// <summary>What running the portal in production needs beyond its features: headers, limits, circuits, keys, telemetry.</summary>
-public static class OperationsExtensions
+/// <summary>
+/// What running the portal needs beyond its features, in the manner of eShop's ServiceDefaults: configuration
+/// defaults, security headers, limits, circuits, keys, health checks and telemetry. Order-independent: it decorates nothing.
+/// </summary>
+public static class HostingExtensions
 {
     public const string ApplicationName = "PrivateLinkPortal";
     public const string KeysFolderKey = "DataProtection:KeysFolder";
 
-    /// <summary>Call after the feature registrations: it wraps the provisioner they registered with metrics.</summary>
-    public static IHostApplicationBuilder AddPortalOperations(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddPortalHosting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddPortalHealthChecks();
         services.AddSingleton(SecurityHeaders.For(builder.Configuration, builder.Environment));
         // A year: browsers only learn it over HTTPS, and the portal has no reason to ever be served over HTTP again.
         // No includeSubDomains or preload: those commit every sibling host of the domain, which is not ours to decide.

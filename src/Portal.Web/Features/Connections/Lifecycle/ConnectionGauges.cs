@@ -1,11 +1,11 @@
+using Portal.Web.Hosting.Telemetry;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
-using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
 using Portal.Web.Provisioning;
 
-namespace Portal.Web.Features.Operations.Telemetry;
+namespace Portal.Web.Features.Connections.Lifecycle;
 
 /// <summary>
 /// Gauges read from the database: connections by status and the provisioning worker's queue. Exporters may collect

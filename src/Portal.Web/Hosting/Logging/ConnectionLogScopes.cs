@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Operations.Logging;
+namespace Portal.Web.Hosting.Logging;
 
 /// <summary>
 /// Scopes that put the workspace and connection ids on every log line written inside them: as properties for

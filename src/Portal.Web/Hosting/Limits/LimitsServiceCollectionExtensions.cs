@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Portal.Web.Features.Operations.Limits;
+namespace Portal.Web.Hosting.Limits;
 
 public static class LimitsServiceCollectionExtensions
 {

@@ -1,4 +1,4 @@
-namespace Portal.Web.Components;
+namespace Portal.Web.Hosting;
 
 public static class ConfigurationExtensions
 {

@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Operations.Limits;
+namespace Portal.Web.Hosting.Limits;
 
 /// <summary>What a customer reads when a limit stops them.</summary>
 public static class LimitMessages

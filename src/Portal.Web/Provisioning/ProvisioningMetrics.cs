@@ -1,8 +1,9 @@
+using Portal.Web.Hosting.Telemetry;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Portal.Web.Provisioning;
 
-namespace Portal.Web.Features.Operations.Telemetry;
+namespace Portal.Web.Provisioning;
 
 /// <summary>Calls to the provisioner (AWS or simulated): how many, how long, and which failed how, per operation and region.</summary>
 public sealed class ProvisioningMetrics

@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Operations.Security;
+namespace Portal.Web.Hosting.Security;
 
 /// <summary>The security headers every response carries, worked out once at start-up.</summary>
 public sealed class SecurityHeaders(string contentSecurityPolicy)

@@ -1,11 +1,10 @@
 using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using Portal.Web.Features.Account;
-using Portal.Web.Features.Operations.Logging;
-using Portal.Web.Features.Operations.Telemetry;
+using Portal.Web.Hosting.Logging;
+using Portal.Web.Hosting.Telemetry;
 
-namespace Portal.Web.Features.Operations.Limits;
+namespace Portal.Web.Hosting.Limits;
 
 /// <summary>
 /// Rate limits for actions that run inside a Blazor circuit, where HTTP middleware never sees them. Each action has
@@ -32,9 +31,9 @@ public sealed class ActionRateLimiter : IDisposable
     }
 
     /// <summary>Takes one action from the user's and the workspace's allowance, or says how long to wait.</summary>
-    public ActionLimitResult TryAcquire(PortalUser user, string workspaceId, LimitedAction action)
+    public ActionLimitResult TryAcquire(string userId, string workspaceId, LimitedAction action)
     {
-        using var lease = limiter.AttemptAcquire(new ActionAttempt(action, user.Id, workspaceId));
+        using var lease = limiter.AttemptAcquire(new ActionAttempt(action, userId, workspaceId));
         if (lease.IsAcquired)
         {
             return ActionLimitResult.Allowed;
@@ -43,7 +42,7 @@ public sealed class ActionRateLimiter : IDisposable
         refusals.Add(1, new KeyValuePair<string, object?>("action", action.ToString()));
         using (logger.BeginWorkspaceScope(workspaceId))
         {
-            logger.LogInformation("Refused {Action} for user {UserId}: over the rate limit, retry after {RetryAfter}", action, user.Id, retryAfter);
+            logger.LogInformation("Refused {Action} for user {UserId}: over the rate limit, retry after {RetryAfter}", action, userId, retryAfter);
         }
         return new ActionLimitResult(false, retryAfter);
     }

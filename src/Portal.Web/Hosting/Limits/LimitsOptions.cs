@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace Portal.Web.Features.Operations.Limits;
+namespace Portal.Web.Hosting.Limits;
 
 /// <summary>
 /// The <c>Limits</c> section. Every rate is a token bucket: <see cref="TokenBucket.Burst"/> actions at once, then

@@ -1,53 +1,22 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Portal.Web.Features.Health;
-using Portal.Web.Provisioning;
+using Portal.Web.Hosting.Health;
 
-namespace Portal.Web.Features.Operations.Telemetry;
+namespace Portal.Web.Hosting.Telemetry;
 
 internal static class TelemetryRegistration
 {
     public const string OtlpEndpointKey = "Telemetry:OtlpEndpoint";
     public const string OtlpProtocolKey = "Telemetry:OtlpProtocol";
-    private const string ProvisionerKey = "measured";
 
     public static void AddPortalTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddMetrics();
-        builder.Services.TryAddSingleton<ProvisioningMetrics>();
-        builder.Services.TryAddSingleton<ConnectionGauges>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectionGauges>());
-        builder.Services.DecorateProvisionerWithMetrics();
         builder.AddPortalLogging();
         builder.AddOpenTelemetryExport();
-    }
-
-    /// <summary>
-    /// Replaces the registered <see cref="IEndpointProvisioner"/> (AWS or simulated, whichever configuration chose)
-    /// by <see cref="MeteredEndpointProvisioner"/> around it; the original stays registered under a key.
-    /// </summary>
-    internal static IServiceCollection DecorateProvisionerWithMetrics(this IServiceCollection services)
-    {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IEndpointProvisioner) && !d.IsKeyedService);
-        if (registered is null)
-        {
-            return services;
-        }
-        services.Remove(registered);
-        services.Add(registered switch
-        {
-            { ImplementationInstance: { } instance } => new ServiceDescriptor(typeof(IEndpointProvisioner), ProvisionerKey, instance),
-            { ImplementationFactory: { } factory } => new ServiceDescriptor(typeof(IEndpointProvisioner), ProvisionerKey, (sp, _) => factory(sp), registered.Lifetime),
-            _ => new ServiceDescriptor(typeof(IEndpointProvisioner), ProvisionerKey, registered.ImplementationType!, registered.Lifetime),
-        });
-        services.Add(new ServiceDescriptor(typeof(IEndpointProvisioner),
-            sp => new MeteredEndpointProvisioner(sp.GetRequiredKeyedService<IEndpointProvisioner>(ProvisionerKey), sp.GetRequiredService<ProvisioningMetrics>()),
-            registered.Lifetime));
-        return services;
     }
 
     /// <summary>

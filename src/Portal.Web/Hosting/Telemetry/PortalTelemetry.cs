@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Portal.Web.Features.Operations.Telemetry;
+namespace Portal.Web.Hosting.Telemetry;
 
 /// <summary>The names under which the portal publishes its own metrics and traces.</summary>
 public static class PortalTelemetry
