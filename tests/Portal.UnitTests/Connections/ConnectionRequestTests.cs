@@ -102,39 +102,6 @@ public sealed class ConnectionRequestTests
     }
 
     [Fact]
-    public async Task Another_workspace_cannot_read_list_or_delete_a_connection_by_its_id()
-    {
-        await using var harness = await CreateAsync();
-        var id = await harness.CreateConnectionAsync(Ada);
-
-        Assert.Null(await harness.Service.FindAsync(Access(Grace), id));
-        Assert.Equal(DeleteOutcome.NotFound, await harness.Service.DeleteAsync(Access(Grace), id));
-        Assert.Empty(await harness.Service.ListAsync(Access(Grace)));
-        Assert.Equal(ConnectionStatus.Requested, (await harness.LoadAsync(id)).Status);
-    }
-
-    [Fact]
-    public void Access_to_a_workspace_the_user_is_not_a_member_of_is_never_granted()
-    {
-        Assert.Null(WorkspaceAccess.Grant(Grace, "ws-acme"));
-        Assert.Null(WorkspaceAccess.Grant(Sam, "ws-acme"));
-        Assert.Null(WorkspaceAccess.Grant(Ada, null));
-        Assert.Equal("ws-acme", WorkspaceAccess.Grant(Ada, "ws-acme")!.WorkspaceId);
-    }
-
-    [Fact]
-    public async Task Support_actions_refuse_customers()
-    {
-        await using var harness = await CreateAsync();
-        var id = await harness.CreateConnectionAsync(Ada);
-
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.FindAsync(Ada, id));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.DeleteAsync(Ada, id));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.RetryAsync(Ada, id));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.RefreshAsync(Ada, id));
-    }
-
-    [Fact]
     public async Task Verify_is_audited_with_its_outcome()
     {
         await using var harness = await CreateAsync();

@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace Portal.Web.Components.Layout;
+namespace Portal.Web.Components.Shared;
 
 public static class PortalTheme
 {

@@ -1,0 +1,89 @@
+using System.Reflection;
+using Portal.Web.Features.Account;
+using Portal.Web.Features.Connections;
+using Portal.Web.Features.EgressIps;
+using static Portal.UnitTests.Connections.ProvisioningHarness;
+
+namespace Portal.UnitTests.Connections;
+
+/// <summary>
+/// Every method a customer's page can call takes the caller's <see cref="WorkspaceAccess"/>, which only membership
+/// grants, and none of them reaches a connection of another workspace, whatever id is passed.
+/// </summary>
+public sealed class TenantBoundaryTests
+{
+    private static readonly Type[] CustomerServices = [typeof(ConnectionService), typeof(EgressIpService)];
+
+    /// <summary>What each customer-facing method does when Grace (ws-globex) aims it at Ada's connection in ws-acme.</summary>
+    private static readonly Dictionary<string, Func<ProvisioningHarness, WorkspaceAccess, Guid, Task>> ForgedCalls = new()
+    {
+        ["ConnectionService.ListAsync"] = async (h, grace, _) => Assert.Empty(await h.Service.ListAsync(grace)),
+        ["ConnectionService.FindAsync"] = async (h, grace, id) => Assert.Null(await h.Service.FindAsync(grace, id)),
+        ["ConnectionService.DeleteAsync"] = async (h, grace, id) => Assert.Equal(DeleteOutcome.NotFound, await h.Service.DeleteAsync(grace, id)),
+        // The same service in another workspace is not "already connected": Ada's connection is neither named nor linked.
+        ["ConnectionService.CheckServiceNameAsync"] = async (h, grace, _) => Assert.True((await h.Service.CheckServiceNameAsync(grace, UsEast, ServiceName)).IsValid),
+        ["ConnectionService.VerifyAsync"] = async (h, grace, _) => Assert.Null((await h.Service.VerifyAsync(grace, UsEast, ServiceName)).InputError),
+        ["ConnectionService.CreateAsync"] = async (h, grace, id) =>
+        {
+            var outcome = await h.Service.CreateAsync(grace, Request());
+            Assert.NotEqual(id, outcome.ConnectionId);
+            Assert.Equal(grace.WorkspaceId, (await h.LoadAsync(outcome.ConnectionId!.Value)).WorkspaceId);
+        },
+        ["EgressIpService.RequestAsync"] = async (h, grace, _) => Assert.IsType<EgressIpOutcome.Shown>(await h.EgressIps.RequestAsync(grace, UsEast)),
+    };
+
+    public static TheoryData<string> CustomerMethods()
+    {
+        var data = new TheoryData<string>();
+        foreach (var method in CustomerServices.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)))
+        {
+            data.Add($"{method.DeclaringType!.Name}.{method.Name}");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CustomerMethods))]
+    public async Task A_customer_method_takes_workspace_access_and_never_reaches_another_workspace(string name)
+    {
+        var method = CustomerServices.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Single(m => $"{m.DeclaringType!.Name}.{m.Name}" == name);
+        Assert.Equal(typeof(WorkspaceAccess), method.GetParameters()[0].ParameterType);
+        Assert.DoesNotContain(method.GetParameters(), p => p.Name!.Contains("workspace", StringComparison.OrdinalIgnoreCase) && p.ParameterType == typeof(string));
+        Assert.True(ForgedCalls.ContainsKey(name), $"{name} is new: add what it does when aimed at another workspace to {nameof(ForgedCalls)}.");
+
+        await using var harness = await CreateAsync();
+        var adasConnection = await harness.CreateConnectionAsync(Ada);
+        var before = await harness.LoadAsync(adasConnection);
+
+        await ForgedCalls[name](harness, Access(Grace), adasConnection);
+
+        var after = await harness.LoadAsync(adasConnection);
+        Assert.Equal((before.Status, before.Version, before.Events.Count), (after.Status, after.Version, after.Events.Count));
+        Assert.Single(await harness.Service.ListAsync(Access(Ada)));
+    }
+
+    [Fact]
+    public void Access_is_granted_only_to_members_and_cannot_be_made_any_other_way()
+    {
+        Assert.Null(WorkspaceAccess.Grant(Grace, "ws-acme"));
+        Assert.Null(WorkspaceAccess.Grant(Sam, "ws-acme"));
+        Assert.Null(WorkspaceAccess.Grant(Ada, null));
+        Assert.Equal("ws-acme", WorkspaceAccess.Grant(Ada, "ws-acme")!.WorkspaceId);
+        Assert.Empty(typeof(WorkspaceAccess).GetConstructors());
+        Assert.All(typeof(WorkspaceAccess).GetProperties(), p => Assert.Null(p.SetMethod));
+    }
+
+    [Fact]
+    public async Task Support_actions_refuse_customers()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync(Ada);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.FindAsync(Ada, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.AuditTrailAsync(Ada, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.DeleteAsync(Ada, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.RetryAsync(Ada, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.RefreshAsync(Ada, id));
+    }
+}
