@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Hosting.Health;
 using Portal.Web.Hosting.Limits;

@@ -1,5 +1,3 @@
-using Portal.Web.Provisioning;
-
 namespace Portal.Web.Provisioning;
 
 /// <summary>Wraps whichever provisioner is configured and records every call in <see cref="ProvisioningMetrics"/>.</summary>

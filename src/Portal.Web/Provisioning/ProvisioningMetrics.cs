@@ -1,7 +1,6 @@
 using Portal.Web.Hosting.Telemetry;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Portal.Web.Provisioning;
 
 namespace Portal.Web.Provisioning;
 

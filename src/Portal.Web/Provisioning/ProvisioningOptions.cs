@@ -8,9 +8,3 @@ public sealed class ProvisioningOptions
     /// <summary><see cref="ProvisionerMode.Simulated"/> (default, no AWS account needed) or <see cref="ProvisionerMode.Aws"/>.</summary>
     public ProvisionerMode Mode { get; set; } = ProvisionerMode.Simulated;
 }
-
-public enum ProvisionerMode
-{
-    Simulated,
-    Aws,
-}

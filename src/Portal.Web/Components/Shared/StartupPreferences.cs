@@ -2,10 +2,3 @@ namespace Portal.Web.Components.Shared;
 
 /// <summary>Preferences read from cookies on the first request and handed to the interactive app.</summary>
 public sealed record StartupPreferences(string? WorkspaceId, bool DarkMode, string? ClientAddress);
-
-public static class ThemePreference
-{
-    public const string Cookie = "portal.theme";
-    public const string Dark = "dark";
-    public const string Light = "light";
-}

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Features.Account;
 
@@ -14,19 +13,5 @@ public static class PortalPolicies
         options.AddPolicy(WorkspaceMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new WorkspaceMemberRequirement()));
         // Every page and endpoint needs a signed-in user unless it says otherwise.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-    }
-}
-
-internal sealed class WorkspaceMemberRequirement : IAuthorizationRequirement;
-
-internal sealed class WorkspaceMemberHandler(IOptions<PortalIdentityOptions> options) : AuthorizationHandler<WorkspaceMemberRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, WorkspaceMemberRequirement requirement)
-    {
-        if (PortalUser.FromPrincipal(context.User, options.Value.WorkspaceClaimType).IsCustomer)
-        {
-            context.Succeed(requirement);
-        }
-        return Task.CompletedTask;
     }
 }

@@ -26,12 +26,3 @@ public sealed class AdminOverviewQuery(IDbContextFactory<PortalDbContext> dbFact
             egressRequests);
     }
 }
-
-public sealed record StatusCount(ConnectionStatus Status, int Count);
-
-public sealed record AdminOverview(IReadOnlyList<StatusCount> ByStatus, int EnabledRegions, int Regions, int EgressRequestsLastWeek)
-{
-    public int Connections => ByStatus.Sum(s => s.Count);
-
-    public int CountOf(ConnectionStatus status) => ByStatus.FirstOrDefault(s => s.Status == status)?.Count ?? 0;
-}

@@ -15,23 +15,3 @@ public sealed class AuditEntry
     public string? Details { get; set; }
     public string? ClientAddress { get; set; }
 }
-
-public enum AuditOutcome
-{
-    Succeeded,
-    Failed,
-    Refused,
-}
-
-public static class AuditActions
-{
-    public const string ServiceVerified = "connection.verify";
-    public const string ConnectionCreated = "connection.create";
-    public const string ConnectionDeleted = "connection.delete";
-    public const string StatusChanged = "connection.status";
-    public const string ConnectionRefreshed = "connection.refresh";
-    public const string ConnectionRetried = "connection.retry";
-    public const string EgressIpsRequested = "egress-ips.request";
-    public const string RegionSettingsChanged = "region.update";
-    public const string SimulatedOwnerDecision = "simulator.owner-decision";
-}

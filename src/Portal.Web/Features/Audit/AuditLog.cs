@@ -28,9 +28,3 @@ public sealed class AuditLog(TimeProvider clock)
         return entry;
     }
 }
-
-public static class AuditServiceCollectionExtensions
-{
-    public static IServiceCollection AddAuditLog(this IServiceCollection services) =>
-        services.AddSingleton<AuditLog>();
-}

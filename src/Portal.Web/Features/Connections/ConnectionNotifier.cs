@@ -1,8 +1,5 @@
 namespace Portal.Web.Features.Connections;
 
-/// <summary>What changed, enough for a page to decide whether to reload.</summary>
-public sealed record ConnectionChange(Guid ConnectionId, string WorkspaceId, ConnectionStatus Status);
-
 /// <summary>
 /// In-process fan-out of connection changes to every open page (circuit) that shows them.
 /// Pages subscribe when they initialise and dispose the subscription with the component; nothing polls.

@@ -3,7 +3,6 @@ using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections.Lifecycle;
-using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections;
 

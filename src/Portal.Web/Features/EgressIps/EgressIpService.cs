@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Web.Components.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
@@ -44,38 +43,4 @@ public sealed class EgressIpService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
-}
-
-public abstract record EgressIpOutcome
-{
-    private EgressIpOutcome() { }
-
-    public sealed record Shown(EgressIpList List) : EgressIpOutcome;
-
-    /// <summary>The caller or the workspace asked too often; <see cref="Message"/> says how long to wait.</summary>
-    public sealed record TooFast(string Message) : EgressIpOutcome;
-
-    /// <summary>The region does not exist or is not offered at the moment.</summary>
-    public sealed record RegionUnavailable(string Region) : EgressIpOutcome
-    {
-        public string Message => $"PrivateLink is not offered in {Region} at the moment, so it has no egress IPs to show. Pick another region.";
-    }
-}
-
-public sealed record EgressIpList(string Region, string RegionName, IReadOnlyList<string> Ips, DateTimeOffset RequestedAt)
-{
-    /// <summary>One address or block per line, as pasted into a firewall rule.</summary>
-    public string AsText() => string.Join('\n', Ips);
-
-    public string FileName => $"egress-ips-{Region}.csv";
-
-    public string AsCsv()
-    {
-        var csv = new CsvBuilder("region", "egress_ip");
-        foreach (var ip in Ips)
-        {
-            csv.AddRow(Region, ip);
-        }
-        return csv.ToString();
-    }
 }

@@ -51,11 +51,3 @@ public sealed class ActionRateLimiter : IDisposable
 
     private readonly record struct ActionAttempt(LimitedAction Action, string UserId, string WorkspaceId);
 }
-
-public sealed record ActionLimitResult(bool IsAllowed, TimeSpan RetryAfter)
-{
-    public static readonly ActionLimitResult Allowed = new(true, TimeSpan.Zero);
-
-    /// <summary>The message to show the customer, or null when the action may go ahead.</summary>
-    public string? Refusal => IsAllowed ? null : LimitMessages.GoingTooFast(RetryAfter);
-}

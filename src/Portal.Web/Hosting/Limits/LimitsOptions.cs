@@ -1,6 +1,3 @@
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-
 namespace Portal.Web.Hosting.Limits;
 
 /// <summary>
@@ -62,47 +59,5 @@ public sealed class LimitsOptions
         {
             yield return $"{SectionName}:{name} needs Burst and PerMinute of at least 1 (found {bucket.Burst} and {bucket.PerMinute})";
         }
-    }
-}
-
-public sealed class ActionLimits
-{
-    public TokenBucket PerUser { get; set; } = new();
-    public TokenBucket PerWorkspace { get; set; } = new();
-}
-
-public sealed class TokenBucket
-{
-    public int Burst { get; set; } = 10;
-    public int PerMinute { get; set; } = 10;
-
-    /// <remarks>
-    /// Not auto-replenishing: inside a <see cref="PartitionedRateLimiter{TResource}"/> the partitioned limiter
-    /// replenishes every partition from one timer instead of one timer per user.
-    /// </remarks>
-    internal TokenBucketRateLimiterOptions ToLimiterOptions() => new()
-    {
-        TokenLimit = Burst,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromMinutes(1) / PerMinute,
-        QueueLimit = 0,
-        AutoReplenishment = false,
-    };
-}
-
-/// <summary>Customer actions that cost an AWS call or a stored record, limited per user and per workspace.</summary>
-public enum LimitedAction
-{
-    Verify,
-    Create,
-    EgressIps,
-}
-
-internal sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, LimitsOptions options)
-    {
-        var problems = options.Problems().ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -2,15 +2,6 @@ using Amazon.Runtime;
 
 namespace Portal.Web.Provisioning.Aws;
 
-/// <summary>What the portal was doing when AWS failed; picks the words the customer sees.</summary>
-public enum AwsOperation
-{
-    Verify,
-    Create,
-    Describe,
-    Delete,
-}
-
 /// <summary>
 /// Turns AWS and transport failures into <see cref="ProvisioningFailure"/>: throttling, 5xx and timeouts are
 /// <see cref="ProvisioningFailureKind.Transient"/>, everything else <see cref="ProvisioningFailureKind.Permanent"/>.

@@ -5,8 +5,6 @@ using static Portal.Web.Provisioning.Simulated.SimulatedLifecycle;
 
 namespace Portal.Web.Provisioning.Simulated;
 
-public sealed record SimulatedOwnerDecision(bool Succeeded, EndpointState State, string Message);
-
 /// <summary>
 /// Plays the customer's side in development: accepts or rejects our endpoint on their endpoint service, as
 /// AcceptVpcEndpointConnections / RejectVpcEndpointConnections would. Registered only in Simulated mode.

@@ -1,20 +1,6 @@
 
 namespace Portal.Web.Provisioning.Simulated;
 
-public enum SimulatedServiceBehaviour
-{
-    Normal,
-    NotFoundOrNotAllowlisted,
-    NoSharedZone,
-    Throttled,
-    Unavailable,
-    PermanentFailure,
-    NoAcceptance,
-    OwnerRejects,
-    FailsAfterAcceptance,
-    PrivateDnsName,
-}
-
 /// <summary>
 /// Service ids that make the simulator misbehave on purpose; README-simulator.md lists them. They are all zeros but for
 /// the last digits, so a real-looking id never matches. The 8-character form works too (<c>vpce-svc-00000404</c>).

@@ -90,10 +90,3 @@ public sealed class AdminAuditQuery(IDbContextFactory<PortalDbContext> dbFactory
     private static IQueryable<AuditEntry> Newest(IQueryable<AuditEntry> entries) =>
         entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id);
 }
-
-/// <param name="Rows">Rows in the file.</param>
-/// <param name="Matching">Rows the filter matched; more than <paramref name="Rows"/> when the export was capped.</param>
-public sealed record AuditExport(string Csv, int Rows, int Matching)
-{
-    public bool Capped => Matching > Rows;
-}

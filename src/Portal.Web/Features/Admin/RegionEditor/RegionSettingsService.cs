@@ -109,18 +109,3 @@ public sealed class RegionSettingsService(IDbContextFactory<PortalDbContext> dbF
         return changes;
     }
 }
-
-/// <summary>A region and how many live connections it carries (disabling it does not remove them).</summary>
-public sealed record RegionSummary(RegionSetting Region, int LiveConnections);
-
-public abstract record RegionSaveResult
-{
-    private RegionSaveResult() { }
-
-    public sealed record Saved(RegionSetting Region) : RegionSaveResult;
-    public sealed record Unchanged : RegionSaveResult;
-    public sealed record Invalid(IReadOnlyList<string> Errors) : RegionSaveResult;
-    public sealed record NotFound : RegionSaveResult;
-    /// <summary>Someone saved the region after the editor loaded it.</summary>
-    public sealed record Conflict(string UpdatedBy, DateTimeOffset UpdatedAt) : RegionSaveResult;
-}

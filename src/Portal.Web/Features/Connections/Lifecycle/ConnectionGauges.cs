@@ -2,8 +2,6 @@ using Portal.Web.Hosting.Telemetry;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
-using Portal.Web.Features.Connections;
-using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections.Lifecycle;
 

@@ -7,9 +7,6 @@ using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections.Lifecycle;
 
-/// <summary>What one reconciliation cycle did.</summary>
-public sealed record ReconcileReport(int Checked, int Regions, int Changed, int RegionsFailed);
-
 /// <summary>
 /// Keeps connection statuses true to AWS. Each cycle describes every connection that is due a check, grouped by
 /// region so the provisioner can batch (up to 1000 endpoints per call): AWS calls grow with regions, not connections.

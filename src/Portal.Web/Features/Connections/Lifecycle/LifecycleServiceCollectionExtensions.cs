@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections.Lifecycle;
 

@@ -1,46 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
-using FluentValidation.Results;
 using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections.ServiceNames;
-
-public enum ServiceNameErrorCode
-{
-    Empty,
-    TooLong,
-    ContainsSpaces,
-    AwsServiceName,
-    ServiceIdOnly,
-    EndpointId,
-    Arn,
-    Url,
-    DnsName,
-    InvalidServiceId,
-    UnknownRegion,
-    RegionMismatch,
-    InvalidFormat,
-    AlreadyConnected,
-}
-
-/// <summary>What we changed while normalising the input; the UI shows <see cref="ServiceNameParseResult.Note"/> for it.</summary>
-[Flags]
-public enum ServiceNameChanges
-{
-    None = 0,
-    Trimmed = 1,
-    Lowercased = 2,
-}
-
-/// <summary>A link the UI renders under the message, e.g. to the connection that already uses this service.</summary>
-public sealed record ServiceNameLink(string Href, string Text);
-
-/// <param name="Suggestion">A corrected full service name the UI may offer to use instead, when we could work one out.</param>
-public sealed record ServiceNameError(ServiceNameErrorCode Code, string Message, string? Suggestion = null, ServiceNameLink? Link = null)
-{
-    /// <summary>As a FluentValidation failure; the error itself travels in <see cref="ValidationFailure.CustomState"/>.</summary>
-    public ValidationFailure ToValidationFailure(string propertyName, object? attemptedValue) =>
-        new(propertyName, Message, attemptedValue) { ErrorCode = Code.ToString(), CustomState = this };
-}
 
 public sealed class ServiceNameParseResult
 {

@@ -27,12 +27,3 @@ public sealed class WizardState
 
     public bool IsVerified => Verification is { Succeeded: true } verification && verification.ServiceName == ServiceName?.Value;
 }
-
-public enum WizardStep
-{
-    Region,
-    ServiceName,
-    GrantAccess,
-    Verify,
-    Create,
-}

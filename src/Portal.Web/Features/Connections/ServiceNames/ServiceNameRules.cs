@@ -29,15 +29,3 @@ public static class ServiceNameRules
             }
         });
 }
-
-/// <summary>What a customer asks for, as typed. <paramref name="RequestId"/> is generated once per wizard, so a double submit is one request; the workspace comes from the caller's access.</summary>
-public sealed record CreateConnectionRequest(string Region, string ServiceName, Guid RequestId);
-
-public sealed class CreateConnectionRequestValidator : AbstractValidator<CreateConnectionRequest>
-{
-    public CreateConnectionRequestValidator(IReadOnlyCollection<string> offeredRegions)
-    {
-        RuleFor(x => x.Region).MustBeOfferedRegion(offeredRegions);
-        RuleFor(x => x.ServiceName).MustBeEndpointServiceName(x => x.Region, offeredRegions);
-    }
-}

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Portal.Web.Features.Account;
+
+internal sealed class WorkspaceMemberRequirement : IAuthorizationRequirement;

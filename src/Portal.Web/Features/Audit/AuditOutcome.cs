@@ -1,0 +1,8 @@
+namespace Portal.Web.Features.Audit;
+
+public enum AuditOutcome
+{
+    Succeeded,
+    Failed,
+    Refused,
+}

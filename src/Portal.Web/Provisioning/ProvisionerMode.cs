@@ -1,0 +1,7 @@
+namespace Portal.Web.Provisioning;
+
+public enum ProvisionerMode
+{
+    Simulated,
+    Aws,
+}
