@@ -93,6 +93,17 @@ public sealed class Ec2HttpLayerTests(AwsWorld world)
     }
 
     [Fact]
+    public async Task A_first_create_in_a_workspace_stays_within_the_ec2_calls_the_retry_budget_counts()
+    {
+        var handler = new ScriptedEc2Handler((_, _) => PassThrough());
+
+        var result = await world.ProvisionerThrough(() => handler, MaxErrorRetry).CreateEndpointAsync(world.NewConnection(), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Failure?.Detail);
+        Assert.InRange(handler.Actions.Count, 1, AwsEndpointProvisioner.MaxEc2CallsPerCreate);
+    }
+
+    [Fact]
     public async Task An_authorization_error_is_permanent_with_the_aws_error_for_support_and_plain_words_for_the_customer()
     {
         var handler = new ScriptedEc2Handler((call, _) => call.Action == "CreateVpcEndpoint"

@@ -23,6 +23,13 @@ public sealed partial class AwsEndpointProvisioner(
     private static readonly HashSet<string> EndpointNotFoundCodes = new(StringComparer.Ordinal) { "InvalidVpcEndpointId.NotFound", "InvalidVpcEndpoint.NotFound" };
     private static readonly HashSet<string> GoneOrFailedStates = new(StringComparer.OrdinalIgnoreCase) { "deleted", "deleting", "failed" };
 
+    /// <summary>
+    /// The most EC2 calls one create attempt makes, on the first connection of a workspace in a region: DescribeVpcEndpoints
+    /// (by connection tag), DescribeVpcEndpointServices, DescribeSubnets, DescribeAvailabilityZones, DescribeSecurityGroups,
+    /// CreateSecurityGroup twice, AuthorizeSecurityGroupIngress, CreateVpcEndpoint. Later creates skip the four group calls.
+    /// </summary>
+    public const int MaxEc2CallsPerCreate = 9;
+
     private readonly KeyedLock connectionLocks = new();
 
     public async Task<ProvisioningResult<VerifiedService>> VerifyServiceAsync(EndpointServiceName serviceName, CancellationToken cancellationToken)

@@ -19,7 +19,10 @@ public sealed class Ec2ClientFactory(IOptions<AwsRegionsOptions> options) : IDis
     /// <summary>Overall limit per HTTP attempt; the SDK's standard retry mode retries a timed-out attempt.</summary>
     internal TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    internal int MaxErrorRetry { get; init; } = 3;
+    /// <summary>Retries of one EC2 call by the SDK (standard mode: throttling, 5xx, timeouts), after the first try.</summary>
+    public const int DefaultMaxErrorRetry = 3;
+
+    internal int MaxErrorRetry { get; init; } = DefaultMaxErrorRetry;
 
     /// <summary>Test hook: the HTTP handler the SDK sends through (fault injection). Null means the SDK's own.</summary>
     internal Func<HttpMessageHandler>? CreateHttpHandler { get; init; }

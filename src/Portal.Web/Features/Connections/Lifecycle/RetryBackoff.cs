@@ -5,9 +5,12 @@ public static class RetryBackoff
 {
     public static TimeSpan Delay(int attempt, TimeSpan baseDelay, TimeSpan maxDelay, Random random)
     {
-        var exponent = Math.Min(attempt - 1, 20);
-        var ceiling = Math.Min(maxDelay.TotalMilliseconds, baseDelay.TotalMilliseconds * Math.Pow(2, exponent));
+        var ceiling = Ceiling(attempt, baseDelay, maxDelay).TotalMilliseconds;
         // Never below half the ceiling, so a retry is not immediate.
         return TimeSpan.FromMilliseconds(ceiling / 2 + random.NextDouble() * ceiling / 2);
     }
+
+    /// <summary>The longest wait after the given attempt: the base doubled per attempt, capped.</summary>
+    public static TimeSpan Ceiling(int attempt, TimeSpan baseDelay, TimeSpan maxDelay) =>
+        TimeSpan.FromMilliseconds(Math.Min(maxDelay.TotalMilliseconds, baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20))));
 }
