@@ -78,6 +78,10 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
     private static string StatusShown(IRenderedComponent<CascadingValue<PortalSession>> page) =>
         page.Find("[data-testid=status-chip]").GetAttribute("data-status")!;
 
+    /// <summary>The line under the title, with its white space as a browser shows it.</summary>
+    private static string Subtitle(IRenderedComponent<CascadingValue<PortalSession>> page) =>
+        System.Text.RegularExpressions.Regex.Replace(page.Find("h1").ParentElement!.NextElementSibling!.TextContent, @"\s+", " ").Trim();
+
     [Fact]
     public async Task The_customer_page_shows_a_deletion_requested_elsewhere_without_being_rendered_again()
     {
@@ -85,6 +89,7 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
         var page = RenderWithSession<ConnectionDetailPage>(Ada, connection.Id);
         page.WaitForAssertion(() => Assert.Equal("Available", StatusShown(page)));
         Assert.NotNull(page.Find("[data-testid=delete-connection]"));
+        Assert.StartsWith("us-east-1 · created 2026-11-24 12:00 UTC by Ada Lovelace", Subtitle(page));
 
         var outcome = await Services.GetRequiredService<ConnectionService>().DeleteAsync(WorkspaceAccess.Grant(Ada, "ws-acme")!, connection.Id);
 
@@ -103,6 +108,7 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
         var connection = await SeedAsync(ConnectionStatus.Available);
         var page = RenderWithSession<SupportConnectionPage>(Sam, connection.Id);
         page.WaitForAssertion(() => Assert.Equal("ws-acme", page.Find("[data-testid=support-workspace]").TextContent));
+        Assert.StartsWith("Workspace ws-acme · us-east-1 · created 2026-11-24 12:00 UTC by Ada Lovelace", Subtitle(page));
 
         await Services.GetRequiredService<ConnectionService>().DeleteAsync(WorkspaceAccess.Grant(Ada, "ws-acme")!, connection.Id);
 
