@@ -26,7 +26,7 @@ public sealed class ConnectionOutcomeTests(BrowserFixture browser, OutcomePortal
     public async Task A_connection_the_owner_rejects_shows_rejected_with_what_to_do()
     {
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
-        await customer.SignInAsync("ada");
+        await customer.SignInAsync("ada", "/connections/new");
         await ConnectionWizard.CreateAsync(customer, "us-west-2", "com.amazonaws.vpce.us-west-2.vpce-svc-0ccccccccccccccc1");
         await Expect(customer.Page.GetByTestId("sim-reject")).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
@@ -41,7 +41,7 @@ public sealed class ConnectionOutcomeTests(BrowserFixture browser, OutcomePortal
     public async Task A_connection_nobody_accepts_counts_down_then_expires_and_its_endpoint_is_deleted()
     {
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl, darkMode: true);
-        await customer.SignInAsync("grace");
+        await customer.SignInAsync("grace", "/connections/new");
         var path = await ConnectionWizard.CreateAsync(customer, "eu-west-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0ddddddddddddddd1");
         await Expect(customer.Page.GetByTestId("acceptance-countdown")).ToContainTextAsync("Expires in", new() { Timeout = 20_000 });
         await customer.ExpectDarkThemeAsync();
@@ -63,7 +63,7 @@ public sealed class ConnectionOutcomeTests(BrowserFixture browser, OutcomePortal
     {
         // vpce-svc-…429: the simulator answers RequestLimitExceeded to the first two create attempts.
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
-        await customer.SignInAsync("ada");
+        await customer.SignInAsync("ada", "/connections/new");
         await ConnectionWizard.CreateAsync(customer, "us-east-2", "com.amazonaws.vpce.us-east-2.vpce-svc-00000000000000429");
 
         await Expect(customer.Page.GetByTestId("retrying")).ToContainTextAsync("AWS is limiting how fast we can call it");

@@ -129,7 +129,7 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
     public async Task Another_workspace_gets_not_found_for_a_connection_url()
     {
         await using var ada = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
-        await ada.SignInAsync("ada");
+        await ada.SignInAsync("ada", "/connections/new");
         var path = await ConnectionWizard.CreateAsync(ada, Region, "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210");
 
         await using var grace = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
