@@ -3,7 +3,8 @@ using System.Net;
 namespace Portal.IntegrationTests.Http;
 
 /// <summary>Support pages refuse customers with a 403 and the access-denied page, never the page itself.</summary>
-public sealed class AccessDeniedTests(PortalWebApp app) : IClassFixture<PortalWebApp>
+[Collection(PortalOverHttp.Name)]
+public sealed class AccessDeniedTests(PortalWebApp app)
 {
     public static TheoryData<string> AdminUrls => new()
     {

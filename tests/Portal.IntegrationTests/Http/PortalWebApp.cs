@@ -7,7 +7,7 @@ namespace Portal.IntegrationTests.Http;
 
 /// <summary>
 /// The real portal in memory (no browser, no port): Development environment with the development sign-in, its own
-/// temp SQLite file and the real migrations. Shared by the tests of a class.
+/// temp SQLite file and the real migrations. One app for every test of the <see cref="PortalOverHttp"/> collection.
 /// </summary>
 public sealed class PortalWebApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -68,4 +68,11 @@ public sealed class PortalWebApp : WebApplicationFactory<Program>, IAsyncLifetim
             try { File.Delete(databasePath + suffix); } catch (IOException) { }
         }
     }
+}
+
+/// <summary>The HTTP-level tests share one in-memory portal: starting one costs seconds, their requests milliseconds.</summary>
+[CollectionDefinition(Name)]
+public sealed class PortalOverHttp : ICollectionFixture<PortalWebApp>
+{
+    public const string Name = "portal over http";
 }

@@ -1,7 +1,8 @@
 namespace Portal.IntegrationTests.Http;
 
 /// <summary>The security headers on anonymous, signed-in, static and error responses of the real app.</summary>
-public sealed class SecurityHeadersTests(PortalWebApp app) : IClassFixture<PortalWebApp>
+[Collection(PortalOverHttp.Name)]
+public sealed class SecurityHeadersTests(PortalWebApp app)
 {
     private const string ExpectedPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
