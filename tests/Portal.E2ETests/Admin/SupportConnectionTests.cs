@@ -12,7 +12,7 @@ public sealed class SupportConnectionTests(BrowserFixture browser, PortalFixture
     {
         // vpce-svc-…500: the simulator refuses creation permanently (endpoint quota reached).
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
-        await customer.SignInAsync("grace");
+        await customer.SignInAsync("grace", "/connections/new");
         var path = await ConnectionWizard.CreateAsync(customer, "eu-west-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-00000000000000500");
         await Expect(customer.Page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Failed", new() { Timeout = 20_000 });
         await Expect(customer.Page.GetByTestId("failure-reason")).ToContainTextAsync("quota");
@@ -51,7 +51,7 @@ public sealed class SupportConnectionTests(BrowserFixture browser, PortalFixture
     public async Task A_customer_cannot_open_the_support_view_of_their_own_connection()
     {
         await using var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
-        await customer.SignInAsync("ada");
+        await customer.SignInAsync("ada", "/connections/new");
         var path = await ConnectionWizard.CreateAsync(customer, "us-east-1", "com.amazonaws.vpce.us-east-1.vpce-svc-0aaaaaaaaaaaaaaa1");
 
         var response = await customer.Page.GotoAsync("/admin" + path);

@@ -71,7 +71,7 @@ public sealed class AwsModeTests(BrowserFixture browser, MotoPortalFixture aws) 
     public async Task The_wizard_against_the_ec2_emulator_ends_with_an_available_connection_and_its_endpoint_in_ec2()
     {
         await using var customer = await PortalPage.OpenAsync(browser.Browser, aws.BaseUrl);
-        await customer.SignInAsync("ada");
+        await customer.SignInAsync("ada", "/connections/new");
 
         var path = await ConnectionWizard.CreateAsync(customer, MotoPortalFixture.Region, aws.Customer.SharedServiceName);
 

@@ -1,20 +1,33 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2ETests.Infrastructure;
 
 /// <summary>
 /// A signed-in (or anonymous) browser context on the portal, collecting console errors and Content-Security-Policy
-/// violations, and taking screenshots.
+/// violations, and taking screenshots. Disposing it fails the test when any page of the context saw a CSP violation,
+/// so every page a test visits is checked against the policy.
 /// </summary>
 public sealed class PortalPage : IAsyncDisposable
 {
     private const string CspViolationBinding = "portalTestsReportCspViolation";
+    private const string CspViolationList = "portalTestsCspViolations";
 
     // Runs before any page script, outside the page's CSP (Playwright injects it through the DevTools protocol).
+    // Each violation goes to the test through the binding and is also kept in the page, so the check at dispose
+    // can read the current page's list directly instead of waiting for the binding's message to arrive.
     private const string CspViolationListener = $$"""
-        document.addEventListener("securitypolicyviolation", e =>
-            window.{{CspViolationBinding}}(`${e.effectiveDirective} refused ${e.blockedURI || "an inline script or style"} on ${location.pathname} (${e.sourceFile || "document"}:${e.lineNumber})`));
+        window.{{CspViolationList}} = [];
+        document.addEventListener("securitypolicyviolation", e => {
+            const violation = `${e.effectiveDirective} refused ${e.blockedURI || "an inline script or style"} on ${location.pathname} (${e.sourceFile || "document"}:${e.lineNumber})`;
+            window.{{CspViolationList}}.push(violation);
+            window.{{CspViolationBinding}}(violation);
+        });
         """;
+
+    /// <summary>The dark palette's page background (<c>#0f1020</c>) and app bar (<c>#111028</c>), see PortalTheme.</summary>
+    public const string DarkBackground = "rgb(15, 16, 32)";
+    public const string DarkAppBar = "rgb(17, 16, 40)";
 
     private readonly IBrowserContext context;
     private readonly List<string> consoleErrors = [];
@@ -86,12 +99,56 @@ public sealed class PortalPage : IAsyncDisposable
     public Task WaitForCircuitAsync() =>
         Page.GetByTestId("circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Proves the dark palette is applied: the page and the app bar have the dark theme's background colours.</summary>
+    public async Task ExpectDarkThemeAsync()
+    {
+        await Expect(Page.Locator("body")).ToHaveCSSAsync("background-color", DarkBackground);
+        await Expect(Page.Locator(".mud-appbar")).ToHaveCSSAsync("background-color", DarkAppBar);
+    }
+
+    // Screenshots are opt-in (they cost seconds per test): set PORTAL_SCREENSHOTS=1 to write them to bin/…/screenshots.
+    private static readonly bool ScreenshotsEnabled = Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") == "1";
+
     public async Task ScreenshotAsync(string name)
     {
+        if (!ScreenshotsEnabled)
+        {
+            return;
+        }
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
     }
 
-    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        List<string> violations;
+        try
+        {
+            violations = [];
+            foreach (var page in context.Pages.Where(p => !p.IsClosed))
+            {
+                try
+                {
+                    // The current document's own list (also a round trip, after which earlier binding messages are in).
+                    var inPage = await page.EvaluateAsync<string[]?>($"() => window.{CspViolationList} ?? null");
+                    violations.AddRange(inPage ?? []);
+                }
+                catch (PlaywrightException)
+                {
+                    // A navigation was under way: that document is gone; its violations came through the binding.
+                }
+            }
+            violations.AddRange(cspViolations);
+            violations.AddRange(consoleErrors.Where(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)));
+        }
+        finally
+        {
+            await context.DisposeAsync();
+        }
+        if (violations.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException($"Content-Security-Policy violations: {string.Join(" | ", violations.Distinct())}");
+        }
+    }
 }
