@@ -50,14 +50,27 @@ step "Restoring and building"
 dotnet tool restore >/dev/null
 dotnet build Portal.sln -c Release -nologo -clp:ErrorsOnly
 
-step "Running the tests"
+# The browser tests wait on the browser and on the simulated AWS most of the time (about half of two cores), so the
+# other test projects run alongside them, one after another, with their output printed once they are done.
+step "Running the tests: unit, component and integration tests alongside the browser tests"
+run_tests() { dotnet test "$1" -c Release --no-build --nologo --logger "console;verbosity=minimal"; }
+others_log="$(mktemp)"
+trap 'rm -f "$others_log"' EXIT
+(
+  others_status=0
+  for project in tests/Portal.UnitTests tests/Portal.ComponentTests tests/Portal.IntegrationTests; do
+    printf '\n==> %s\n' "$project"
+    run_tests "$project" || others_status=1
+  done
+  exit "$others_status"
+) >"$others_log" 2>&1 &
+others=$!
+
 status=0
-for project in tests/Portal.UnitTests tests/Portal.ComponentTests tests/Portal.IntegrationTests tests/Portal.E2ETests; do
-  step "$project"
-  if ! dotnet test "$project" -c Release --no-build --nologo --logger "console;verbosity=minimal"; then
-    status=1
-  fi
-done
+step "tests/Portal.E2ETests"
+run_tests tests/Portal.E2ETests || status=1
+wait "$others" || status=1
+cat "$others_log"
 
 if [ "$status" -ne 0 ]; then
   echo "Some tests failed." >&2

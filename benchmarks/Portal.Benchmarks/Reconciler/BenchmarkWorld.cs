@@ -10,6 +10,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.Connections.Lifecycle;
+using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Aws;
 using Portal.Web.Provisioning.Regions;
 
@@ -28,14 +29,18 @@ internal sealed class BenchmarkWorld : IAsyncDisposable
     private BenchmarkWorld(IReadOnlyDictionary<string, RegionOptions> regions, Func<HttpMessageHandler> handler)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = $"Data Source={path};Pooling=True" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Portal"] = $"Data Source={path};Pooling=True",
+                ["Provisioning:Mode"] = "Aws",
+            })
             .Build();
         var collection = new ServiceCollection()
             .AddLogging()
             .AddPortalData(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() })
             .AddAuditLog()
             .AddRegions()
-            .AddAwsProvisioner(configuration)
+            .AddProvisioning(configuration)
             .AddPrivateLinkConnections(configuration);
         collection.Configure<AwsRegionsOptions>(options =>
         {

@@ -3,7 +3,7 @@ using Portal.Web.Hosting.Health;
 
 namespace Portal.Web.Provisioning.Aws;
 
-public static class AwsServiceCollectionExtensions
+internal static class AwsServiceCollectionExtensions
 {
     /// <summary>Registers the AWS provisioner; start-up fails with a clear message when a region's settings are incomplete.</summary>
     public static IServiceCollection AddAwsProvisioner(this IServiceCollection services, IConfiguration configuration)

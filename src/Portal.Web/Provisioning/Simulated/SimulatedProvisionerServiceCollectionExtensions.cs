@@ -1,6 +1,6 @@
 namespace Portal.Web.Provisioning.Simulated;
 
-public static class SimulatedProvisionerServiceCollectionExtensions
+internal static class SimulatedProvisionerServiceCollectionExtensions
 {
     public static IServiceCollection AddSimulatedProvisioner(this IServiceCollection services, IConfiguration configuration)
     {
