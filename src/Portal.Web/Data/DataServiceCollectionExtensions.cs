@@ -6,12 +6,30 @@ namespace Portal.Web.Data;
 public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "Portal";
+    public const string ProviderKey = "Database:Provider";
 
+    /// <summary>
+    /// The database chosen by <c>Database:Provider</c>: SQLite (default, one file) or PostgreSQL, with the connection
+    /// string <c>ConnectionStrings:Portal</c>. Either way the app asks for <see cref="IDbContextFactory{PortalDbContext}"/>.
+    /// </summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
+        var configured = configuration.GetConnectionString(ConnectionStringName);
         // A factory, not a scoped context: a Blazor Server circuit lives long and runs handlers concurrently.
-        services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
+        if (configuration.GetValue(ProviderKey, DatabaseProvider.Sqlite) == DatabaseProvider.Postgres)
+        {
+            var connectionString = configured ?? throw new InvalidOperationException(
+                $"{ProviderKey} is Postgres but ConnectionStrings:{ConnectionStringName} is not set.");
+            services.AddDbContextFactory<PostgresPortalDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<PortalDbContext>, PostgresContextFactory>();
+            // For the data protection key store, which resolves the context from a scope.
+            services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        }
+        else
+        {
+            var connectionString = ResolveConnectionString(configured, environment.ContentRootPath);
+            services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
+        }
         services.AddSingleton(TimeProvider.System);
         return services;
     }
@@ -31,12 +49,15 @@ public static class DataServiceCollectionExtensions
         return builder.ToString();
     }
 
-    /// <summary>Applies the migrations (the only source of the schema) and switches the file to WAL.</summary>
+    /// <summary>Applies the migrations of the provider (the only source of the schema); a SQLite file switches to WAL.</summary>
     public static async Task MigratePortalDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 }

@@ -9,8 +9,23 @@ using Portal.Web.Provisioning.Simulated;
 
 namespace Portal.Web.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <summary>
+/// The portal's data. On SQLite (the default) this type itself is used, with the migrations in <c>Data/Migrations</c>;
+/// on PostgreSQL its subclass <see cref="PostgresPortalDbContext"/>, with its own migrations, as EF Core recommends for
+/// one model on two providers.
+/// </summary>
+public class PortalDbContext : DbContext, IDataProtectionKeyContext
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected PortalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Connection> Connections => Set<Connection>();
     public DbSet<ConnectionEvent> ConnectionEvents => Set<ConnectionEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -26,6 +41,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks so range filters and sorts run in SQL.
+        // PostgreSQL stores the same ticks, so both providers share one model and sort the same way.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToTicksConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToTicksConverter>();
     }

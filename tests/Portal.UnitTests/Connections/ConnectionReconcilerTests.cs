@@ -1,3 +1,5 @@
+using Portal.Web.Hosting.Limits;
+using Portal.Web.Data;
 using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections;
 using Portal.Web.Provisioning;
@@ -5,9 +7,14 @@ using static Portal.UnitTests.Connections.ProvisioningHarness;
 
 namespace Portal.UnitTests.Connections;
 
-public sealed class ConnectionReconcilerTests
+public class ConnectionReconcilerTests
 {
-    private static async Task<(ProvisioningHarness Harness, Guid Id, string EndpointId)> CreatedAsync()
+    /// <summary>The database these tests run on; <c>ConnectionReconcilerTestsOnPostgres</c> runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null) => ProvisioningHarness.CreateAsync(limits, Provider);
+
+    private async Task<(ProvisioningHarness Harness, Guid Id, string EndpointId)> CreatedAsync()
     {
         var harness = await CreateAsync();
         var id = await harness.CreateConnectionAsync();

@@ -1,3 +1,5 @@
+using Portal.Web.Hosting.Limits;
+using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections.Lifecycle;
@@ -8,8 +10,13 @@ using static Portal.UnitTests.Connections.ProvisioningHarness;
 
 namespace Portal.UnitTests.Connections;
 
-public sealed class ConnectionRequestTests
+public class ConnectionRequestTests
 {
+    /// <summary>The database these tests run on; <c>ConnectionRequestTestsOnPostgres</c> runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null) => ProvisioningHarness.CreateAsync(limits, Provider);
+
     [Fact]
     public async Task Creating_stores_the_request_and_returns_before_any_aws_call()
     {

@@ -13,6 +13,7 @@ using Portal.Web.Features.EgressIps;
 using Portal.Web.Hosting.Limits;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Regions;
+using Portal.UnitTests.Data;
 using Portal.UnitTests.Simulated;
 
 namespace Portal.UnitTests.Connections;
@@ -29,10 +30,10 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     public const string UsEast = "us-east-1";
     public const string ServiceName = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
-    private readonly SqliteTestDatabase database;
+    private readonly IDbContextFactory<PortalDbContext> database;
     private readonly ServiceProvider services;
 
-    private ProvisioningHarness(SqliteTestDatabase database, LimitsOptions limits)
+    private ProvisioningHarness(IDbContextFactory<PortalDbContext> database, LimitsOptions limits)
     {
         this.database = database;
         Limits = limits;
@@ -70,8 +71,10 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     public LimitsOptions Limits { get; }
 
     /// <param name="limits">Rate limits and cap; by default so high that only tests about limits meet them.</param>
-    public static async Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null) =>
-        new(await SqliteTestDatabase.CreateAsync(), limits ?? NoPracticalLimits());
+    /// <param name="provider">The database the services run on: a SQLite file, or a fresh database in the test cluster.</param>
+    public static async Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null, DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        new(provider == DatabaseProvider.Postgres ? await PostgresTestDatabase.CreateAsync() : await SqliteTestDatabase.CreateAsync(),
+            limits ?? NoPracticalLimits());
 
     private static LimitsOptions NoPracticalLimits()
     {
@@ -112,6 +115,6 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        await database.DisposeAsync();
+        await ((IAsyncDisposable)database).DisposeAsync();
     }
 }

@@ -1,3 +1,5 @@
+using Portal.Web.Hosting.Limits;
+using Portal.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections.ServiceNames;
@@ -7,8 +9,13 @@ using static Portal.UnitTests.Connections.ProvisioningHarness;
 
 namespace Portal.UnitTests.Connections;
 
-public sealed class ProvisioningWorkerTests
+public class ProvisioningWorkerTests
 {
+    /// <summary>The database these tests run on; <c>ProvisioningWorkerTestsOnPostgres</c> runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null) => ProvisioningHarness.CreateAsync(limits, Provider);
+
     private static readonly ProvisioningFailure Throttled = new(ProvisioningFailureKind.Transient, "AWS is throttling requests.", "RequestLimitExceeded: Request limit exceeded.");
 
     [Fact]

@@ -1,3 +1,5 @@
+using Portal.Web.Hosting.Limits;
+using Portal.Web.Data;
 using System.Reflection;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Connections;
@@ -10,8 +12,13 @@ namespace Portal.UnitTests.Connections;
 /// Every method a customer's page can call takes the caller's <see cref="WorkspaceAccess"/>, which only membership
 /// grants, and none of them reaches a connection of another workspace, whatever id is passed.
 /// </summary>
-public sealed class TenantBoundaryTests
+public class TenantBoundaryTests
 {
+    /// <summary>The database these tests run on; <c>TenantBoundaryTestsOnPostgres</c> runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null) => ProvisioningHarness.CreateAsync(limits, Provider);
+
     private static readonly Type[] CustomerServices = [typeof(ConnectionService), typeof(EgressIpService)];
 
     /// <summary>What each customer-facing method does when Grace (ws-globex) aims it at Ada's connection in ws-acme.</summary>

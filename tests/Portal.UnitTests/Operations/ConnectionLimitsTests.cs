@@ -1,3 +1,4 @@
+using Portal.Web.Data;
 using Portal.Web.Features.Connections.ServiceNames;
 using Microsoft.EntityFrameworkCore;
 using Portal.UnitTests.Connections;
@@ -10,8 +11,13 @@ using static Portal.UnitTests.Connections.ProvisioningHarness;
 namespace Portal.UnitTests.Operations;
 
 /// <summary>The connection service applies the rate limits and the per-workspace cap on the server, whatever the page did.</summary>
-public sealed class ConnectionLimitsTests
+public class ConnectionLimitsTests
 {
+    /// <summary>The database these tests run on; <c>ConnectionLimitsTestsOnPostgres</c> runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null) => ProvisioningHarness.CreateAsync(limits, Provider);
+
     [Fact]
     public async Task A_workspace_at_its_cap_in_a_region_is_refused_with_a_clear_message_and_nothing_is_stored()
     {

@@ -10,6 +10,14 @@ public sealed class SqliteTestDatabase : IDbContextFactory<PortalDbContext>, IAs
     public static readonly string[] UsEast1Subnets = ["subnet-0111b2c3d4e5f6071", "subnet-0211b2c3d4e5f6071", "subnet-0311b2c3d4e5f6071"];
     public static readonly string[] EuWest1Subnets = ["subnet-3144e5f6071829304", "subnet-3244e5f6071829304"];
 
+    /// <summary>us-east-1 and eu-west-1 with subnets, eu-central-1 without.</summary>
+    public static IReadOnlyDictionary<string, RegionOptions> DefaultRegions => new Dictionary<string, RegionOptions>
+    {
+        ["us-east-1"] = new() { PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0a11b2c3d4e5f6071", SubnetIds = [.. UsEast1Subnets] },
+        ["eu-west-1"] = new() { PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0d44e5f6071829304", SubnetIds = [.. EuWest1Subnets] },
+        ["eu-central-1"] = new() { PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0e55f607182930415" },
+    };
+
     private readonly string path = Path.Combine(Path.GetTempPath(), $"portal-unit-{Guid.NewGuid():N}.db");
     private readonly DbContextOptions<PortalDbContext> options;
 
@@ -23,12 +31,7 @@ public sealed class SqliteTestDatabase : IDbContextFactory<PortalDbContext>, IAs
         var database = new SqliteTestDatabase();
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
-        await RegionSeeder.SeedAsync(db, regions ?? new Dictionary<string, RegionOptions>
-        {
-            ["us-east-1"] = new() { PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0a11b2c3d4e5f6071", SubnetIds = [.. UsEast1Subnets] },
-            ["eu-west-1"] = new() { PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0d44e5f6071829304", SubnetIds = [.. EuWest1Subnets] },
-            ["eu-central-1"] = new() { PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0e55f607182930415" },
-        }, TimeProvider.System);
+        await RegionSeeder.SeedAsync(db, regions ?? DefaultRegions, TimeProvider.System);
         return database;
     }
 

@@ -99,6 +99,12 @@ public sealed class ConnectionService(
         }
 
         var check = await CheckInputAsync(access, request.Region, request.ServiceName, cancellationToken);
+        if (check.Error?.Code == ServiceNameErrorCode.AlreadyConnected
+            && await FindByClientTokenAsync(db, access, clientToken, cancellationToken) is { } sameRequest)
+        {
+            // A concurrent submit of this very request stored it between our replay check and the lookup.
+            return new CreateOutcome(sameRequest, null);
+        }
         if (!check.IsValid)
         {
             audit.Add(db, access.User, AuditActions.ConnectionCreated, AuditOutcome.Refused, access.WorkspaceId, details: $"{request.Region} {Truncate(request.ServiceName)}: {check.Error.Code}");
