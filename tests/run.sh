@@ -46,6 +46,52 @@ finally:
     proc.kill()
 PY
 
+# One cleanup for everything this script leaves behind (the PostgreSQL cluster, the other tests' log), run on any exit.
+pg_bin=/usr/lib/postgresql/15/bin
+pg_dir=""
+others_log=""
+cleanup() {
+  if [ -n "$pg_dir" ]; then
+    if [ -f "$pg_dir/data/postmaster.pid" ]; then
+      as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$pg_dir"
+  fi
+  if [ -n "$others_log" ]; then rm -f "$others_log"; fi
+}
+trap cleanup EXIT
+# Ctrl-C or kill: exit through the EXIT trap above.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# initdb and postgres refuse to run as root: as root, run them as the postgres user (made by Debian's package).
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then (cd "$pg_dir" && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+step "Starting a throwaway PostgreSQL cluster"
+if [ ! -x "$pg_bin/initdb" ] || [ ! -x "$pg_bin/pg_ctl" ] || [ ! -x "$pg_bin/postgres" ]; then
+  echo "PostgreSQL 15 is missing: installing Debian's postgresql package"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+fi
+pg_dir="$(mktemp -d)"
+if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pg_dir"; fi
+as_pg "$pg_bin/initdb" -D "$pg_dir/data" --auth=trust --username=portal -E UTF8 --locale=C >"$pg_dir/initdb.log" 2>&1 \
+  || { cat "$pg_dir/initdb.log" >&2; echo "initdb failed" >&2; exit 1; }
+pg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+pg_log="$pg_dir/server.log"
+if ! as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_log" -w -t 60 \
+       -o "-c listen_addresses=127.0.0.1 -p $pg_port -c unix_socket_directories='$pg_dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+       start >/dev/null \
+   || ! "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" -t 30; then
+  echo "PostgreSQL did not start; its log:" >&2
+  cat "$pg_log" >&2 || true
+  exit 1
+fi
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=portal;Database=postgres"
+
 step "Restoring and building"
 dotnet tool restore >/dev/null
 dotnet build Portal.sln -c Release -nologo -clp:ErrorsOnly
@@ -55,7 +101,6 @@ dotnet build Portal.sln -c Release -nologo -clp:ErrorsOnly
 step "Running the tests: unit, component and integration tests alongside the browser tests"
 run_tests() { dotnet test "$1" -c Release --no-build --nologo --logger "console;verbosity=minimal"; }
 others_log="$(mktemp)"
-trap 'rm -f "$others_log"' EXIT
 (
   others_status=0
   for project in tests/Portal.UnitTests tests/Portal.ComponentTests tests/Portal.IntegrationTests; do
