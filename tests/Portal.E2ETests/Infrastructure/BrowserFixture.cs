@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var executable = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? ChromiumCandidates.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("Chromium is not installed: run ./tests/run.sh, which installs Debian's chromium package.");
+        // Assertions wait as long as page actions (15 s) rather than Playwright's 5 s: the other test projects run
+        // alongside the browser tests on two cores, and a slow answer is not a wrong one.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
