@@ -14,10 +14,13 @@ public sealed class WizardKeyboardTests(BrowserFixture browser, PortalFixture po
         await customer.SignInAsync("grace", "/connections/new");
         var page = customer.Page;
 
-        // Region: focus the select, open it, pick the first region, confirm.
+        // Region: focus the select, open it, pick the first region, confirm. Each key waits for the server's render of
+        // the one before: a key pressed while the list is still opening is lost.
         await page.GetByTestId("region-select").FocusAsync();
         await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator(".mud-list-item-clickable").First).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator(".mud-list-item-clickable.mud-selected-item")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
         await page.GetByTestId("wizard-next").FocusAsync();
