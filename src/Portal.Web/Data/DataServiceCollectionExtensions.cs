@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data.Postgres;
 
 namespace Portal.Web.Data;
 
@@ -24,6 +25,10 @@ public static class DataServiceCollectionExtensions
             services.AddSingleton<IDbContextFactory<PortalDbContext>, PostgresContextFactory>();
             // For the data protection key store, which resolves the context from a scope.
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+            // Several instances share the database: changes reach the pages open on every one of them.
+            services.AddSingleton(sp => new PostgresChangeChannel(connectionString, sp.GetRequiredService<ILogger<PostgresChangeChannel>>()));
+            services.AddSingleton<IChangeChannel>(sp => sp.GetRequiredService<PostgresChangeChannel>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeChannel>());
         }
         else
         {

@@ -1,13 +1,31 @@
+using System.Text.Json;
+using Portal.Web.Data;
+
 namespace Portal.Web.Features.Connections;
 
 /// <summary>
-/// In-process fan-out of connection changes to every open page (circuit) that shows them.
-/// Pages subscribe when they initialise and dispose the subscription with the component; nothing polls.
+/// Fan-out of connection changes to every open page (circuit) that shows them. Pages subscribe when they initialise
+/// and dispose the subscription with the component; nothing polls. With several instances on PostgreSQL, changes also
+/// travel through <see cref="IChangeChannel"/> to the pages open on the other instances.
 /// </summary>
-public sealed class ConnectionNotifier(ILogger<ConnectionNotifier> logger)
+public sealed class ConnectionNotifier : IDisposable
 {
     private readonly Lock gate = new();
+    private readonly ILogger<ConnectionNotifier> logger;
+    private readonly IChangeChannel? otherInstances;
+    private readonly IDisposable? listening;
     private ImmutableHandlers handlers = ImmutableHandlers.Empty;
+
+    public ConnectionNotifier(ILogger<ConnectionNotifier> logger, IChangeChannel? otherInstances = null)
+    {
+        this.logger = logger;
+        this.otherInstances = otherInstances;
+        listening = otherInstances?.Listen(FromOtherInstanceAsync, () =>
+        {
+            Deliver(ConnectionChange.Resync);
+            return Task.CompletedTask;
+        });
+    }
 
     public IDisposable Subscribe(Func<ConnectionChange, Task> handler)
     {
@@ -20,10 +38,30 @@ public sealed class ConnectionNotifier(ILogger<ConnectionNotifier> logger)
 
     public void Publish(ConnectionChange change)
     {
+        Deliver(change);
+        if (otherInstances is not null)
+        {
+            _ = otherInstances.SendAsync(JsonSerializer.Serialize(change));
+        }
+    }
+
+    public void Dispose() => listening?.Dispose();
+
+    private void Deliver(ConnectionChange change)
+    {
         foreach (var handler in handlers.Items)
         {
             _ = InvokeAsync(handler, change);
         }
+    }
+
+    private Task FromOtherInstanceAsync(string message)
+    {
+        if (JsonSerializer.Deserialize<ConnectionChange>(message) is { } change)
+        {
+            Deliver(change);
+        }
+        return Task.CompletedTask;
     }
 
     public void Publish(IEnumerable<ConnectionChange> changes)
