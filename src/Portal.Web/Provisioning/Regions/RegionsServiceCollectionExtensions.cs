@@ -12,7 +12,17 @@ public static class RegionsServiceCollectionExtensions
     public static async Task SeedRegionSettingsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var regions = services.GetRequiredService<IConfiguration>().GetSection("Regions").Get<Dictionary<string, RegionOptions>>() ?? [];
-        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
-        await RegionSeeder.SeedAsync(db, regions, services.GetRequiredService<TimeProvider>(), cancellationToken);
+        var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await RegionSeeder.SeedAsync(db, regions, services.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same time seeded them first: read again and add only what is still missing.
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await RegionSeeder.SeedAsync(db, regions, services.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
     }
 }
