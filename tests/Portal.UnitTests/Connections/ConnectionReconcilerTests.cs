@@ -57,6 +57,41 @@ public class ConnectionReconcilerTests
     }
 
     [Fact]
+    public async Task Two_instances_reconciling_at_once_describe_each_region_once()
+    {
+        await using var harness = await CreateAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await harness.CreateConnectionAsync(serviceName: $"com.amazonaws.vpce.us-east-1.vpce-svc-{i:x17}");
+            await harness.CreateConnectionAsync(serviceName: $"com.amazonaws.vpce.eu-west-1.vpce-svc-{i:x17}", region: "eu-west-1");
+        }
+        var worker = harness.NewWorker();
+        while (await worker.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+        harness.Clock.Advance(harness.ReconcilerOptions.FastPollInterval);
+        // The first cycle to reach AWS waits (up to a second) for the other, so both have read what is due.
+        var otherArrived = new TaskCompletionSource();
+        var arrivals = 0;
+        harness.Provisioner.BeforeDescribe = async () =>
+        {
+            if (Interlocked.Increment(ref arrivals) > 1)
+            {
+                otherArrived.TrySetResult();
+            }
+            await Task.WhenAny(otherArrived.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+        };
+
+        var reports = await Task.WhenAll(harness.NewReconciler().ReconcileOnceAsync(CancellationToken.None), harness.NewReconciler().ReconcileOnceAsync(CancellationToken.None));
+        harness.Provisioner.BeforeDescribe = null;
+
+        Assert.Equal(20, reports.Sum(r => r.Checked));
+        Assert.InRange(harness.Provisioner.DescribeCalls, 2, 4);
+        harness.Clock.Advance(harness.ReconcilerOptions.FastPollInterval);
+        Assert.Equal(20, (await harness.Reconciler.ReconcileOnceAsync(CancellationToken.None)).Checked);
+    }
+
+    [Fact]
     public async Task One_describe_per_region_whatever_the_number_of_connections()
     {
         await using var harness = await CreateAsync();

@@ -90,6 +90,9 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     public ProvisioningWorker NewWorker(IEndpointProvisioner? provisioner = null) =>
         ActivatorUtilities.CreateInstance<ProvisioningWorker>(services, provisioner ?? Provisioner);
 
+    /// <summary>The reconciler of another portal instance on the same database.</summary>
+    public ConnectionReconciler NewReconciler() => ActivatorUtilities.CreateInstance<ConnectionReconciler>(services);
+
     public static CreateConnectionRequest Request(string? serviceName = null, string region = UsEast) =>
         new(region, serviceName ?? ServiceName, Guid.NewGuid());
 

@@ -22,6 +22,8 @@ internal sealed class ScriptedProvisioner : IEndpointProvisioner
     public string InitialState { get; set; } = "pendingAcceptance";
     /// <summary>Lets a test hold a create call open (to race a second worker against it).</summary>
     public Func<Task>? BeforeCreate { get; set; }
+    /// <summary>Lets a test hold a describe call open (to race a second reconciler against it).</summary>
+    public Func<Task>? BeforeDescribe { get; set; }
 
     public IReadOnlyDictionary<string, (Guid ConnectionId, string State)> Endpoints => endpoints;
 
@@ -69,13 +71,17 @@ internal sealed class ScriptedProvisioner : IEndpointProvisioner
         return Task.FromResult(ProvisioningResult<EndpointObservation?>.Success(found.Key is null ? null : Observe(found.Key)));
     }
 
-    public Task<ProvisioningResult<IReadOnlyList<EndpointObservation>>> DescribeEndpointsAsync(string region, IReadOnlyCollection<string> endpointIds, CancellationToken cancellationToken)
+    public async Task<ProvisioningResult<IReadOnlyList<EndpointObservation>>> DescribeEndpointsAsync(string region, IReadOnlyCollection<string> endpointIds, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref DescribeCalls);
+        if (BeforeDescribe is { } hold)
+        {
+            await hold();
+        }
         IReadOnlyList<EndpointObservation> observations = endpointIds
             .Select(id => endpoints.ContainsKey(id) ? Observe(id) : new EndpointObservation(id, EndpointState.Deleted, "deleted", [], []))
             .ToList();
-        return Task.FromResult(ProvisioningResult<IReadOnlyList<EndpointObservation>>.Success(observations));
+        return ProvisioningResult<IReadOnlyList<EndpointObservation>>.Success(observations);
     }
 
     public Task<ProvisioningResult<EndpointState>> DeleteEndpointAsync(string region, string endpointId, CancellationToken cancellationToken)

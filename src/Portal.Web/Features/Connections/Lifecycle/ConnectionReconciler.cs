@@ -12,6 +12,8 @@ namespace Portal.Web.Features.Connections.Lifecycle;
 /// region so the provisioner can batch (up to 1000 endpoints per call): AWS calls grow with regions, not connections.
 /// Settling states are checked every few seconds, available ones every few minutes to notice a rejection or a deletion
 /// made outside the portal. Waiting for acceptance past the limit expires the connection and deletes its endpoint.
+/// With several portal instances on one database, each cycle first takes the due connections with a lease, so no two
+/// instances describe the same endpoint at the same time.
 /// </summary>
 public sealed class ConnectionReconciler(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -73,6 +75,7 @@ public sealed class ConnectionReconciler(
                 && (c.NextCheckAt == null || c.NextCheckAt <= now))
             .Select(c => new DueConnection(c.Id, c.Region, c.EndpointId!, c.Status, c.AwsState, c.AcceptanceDeadline, c.DnsNames))
             .ToListAsync(cancellationToken);
+        due = await TakeAsync(db, due, now, cancellationToken);
         if (due.Count == 0)
         {
             return new ReconcileReport(0, 0, 0, 0);
@@ -151,6 +154,25 @@ public sealed class ConnectionReconciler(
         activity?.SetTag("portal.connections.changed", changes.Count);
         activity?.SetTag("portal.regions.failed", regionsFailed);
         return new ReconcileReport(due.Count, byRegion.Count, changes.Count, regionsFailed);
+    }
+
+    /// <summary>
+    /// Takes the due connections for this cycle: one compare-and-set pushes their next check to a lease end that only
+    /// this cycle uses, and the rows carrying it are this cycle's. Another instance's concurrent cycle takes the rest.
+    /// </summary>
+    private async Task<List<DueConnection>> TakeAsync(PortalDbContext db, List<DueConnection> due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (due.Count == 0)
+        {
+            return due;
+        }
+        var ids = due.Select(c => c.Id).ToList();
+        var lease = now + Options.CheckLease + TimeSpan.FromTicks(Random.Shared.Next(1, 1_000_000));
+        await db.Connections
+            .Where(c => ids.Contains(c.Id) && (c.NextCheckAt == null || c.NextCheckAt <= now))
+            .ExecuteUpdateAsync(set => Connection.ScheduleCheck(set, lease), cancellationToken);
+        var taken = (await db.Connections.Where(c => ids.Contains(c.Id) && c.NextCheckAt == lease).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return due.Where(c => taken.Contains(c.Id)).ToList();
     }
 
     private static List<Guid> Bucket(Dictionary<TimeSpan, List<Guid>> buckets, TimeSpan interval)

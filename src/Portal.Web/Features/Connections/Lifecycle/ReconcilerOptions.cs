@@ -14,6 +14,11 @@ public sealed class ReconcilerOptions
     public TimeSpan FastPollInterval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Check interval for available (and rejected) endpoints, to notice changes made outside the portal.</summary>
     public TimeSpan SlowPollInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a cycle holds the connections it took: other portal instances skip them meanwhile, and take them again
+    /// after it if this instance stopped mid-cycle.
+    /// </summary>
+    public TimeSpan CheckLease { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>A connection still waiting for the owner's acceptance after this long expires and its endpoint is deleted.</summary>
     public TimeSpan AcceptanceTimeout { get; set; } = TimeSpan.FromDays(3);
 }
