@@ -8,6 +8,7 @@ return mode switch
 {
     "admin-grid" => await AdminGridBenchmark.RunAsync(BenchmarkOptions.Parse(options)),
     "reconciler" => await ReconcilerBenchmark.RunAsync(options),
+    "notify-latency" => await NotifyLatencyBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -21,6 +22,8 @@ static int Usage()
                        --rows <n> (default 100000), --iterations <n> (default 50), --keep-database
           reconciler   AWS calls, time and memory of a reconciliation cycle (fake EC2 at 10,000 connections, and moto)
                        --connections <n> (default 10000), --cycles <n> (default 5), --moto-connections <n> (default 1200, 0 to skip)
+          notify-latency  time for a change published on one instance to reach the other through PostgreSQL LISTEN/NOTIFY
+                       --postgres <connection string> (required), --changes <n> (default 200)
         """);
     return 2;
 }
