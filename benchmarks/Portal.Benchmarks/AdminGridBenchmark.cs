@@ -31,9 +31,10 @@ public static class AdminGridBenchmark
 
     public static async Task<int> RunAsync(BenchmarkOptions options)
     {
-        await using var database = await BenchmarkDatabase.CreateAsync(options.KeepDatabase);
+        await using var database = await BenchmarkDatabase.CreateAsync(options.KeepDatabase, options.Postgres);
         var seeding = Stopwatch.StartNew();
         var sample = await SeedAsync(database, options.Rows);
+        Console.WriteLine($"Database: {database.Provider}.");
         Console.WriteLine($"Seeded {options.Rows:N0} connections ({Regions.Length} regions, {sample.Workspaces} workspaces) in {seeding.Elapsed.TotalSeconds:0.0} s; database {database.FileSizeBytes / 1024.0 / 1024.0:0.0} MB.");
         Console.WriteLine($"Each scenario: {options.WarmUp} warm-up runs, then {options.Iterations} timed runs of count + first page of 25 (a new DbContext each run, as the page does).");
         Console.WriteLine();
@@ -72,7 +73,7 @@ public static class AdminGridBenchmark
             Console.WriteLine($"{name,-40} {matched,9:N0} {Latency.Ms(latency.P50),8} {Latency.Ms(latency.P95),8} {Latency.Ms(latency.Max),8}  {(latency.P95 <= BudgetMs ? "yes" : "NO")}");
         }
         Console.WriteLine();
-        Console.WriteLine("SQLite query plans (count; page):");
+        Console.WriteLine($"{database.Provider} query plans (count; page):");
         foreach (var (name, _, _, plan) in results)
         {
             Console.WriteLine($"  {name}");

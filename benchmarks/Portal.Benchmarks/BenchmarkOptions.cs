@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Portal.Benchmarks;
 
-public sealed record BenchmarkOptions(int Rows = 100_000, int Iterations = 50, int WarmUp = 5, bool KeepDatabase = false)
+public sealed record BenchmarkOptions(int Rows = 100_000, int Iterations = 50, int WarmUp = 5, bool KeepDatabase = false, string? Postgres = null)
 {
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -14,6 +14,7 @@ public sealed record BenchmarkOptions(int Rows = 100_000, int Iterations = 50, i
                 "--rows" => options with { Rows = Number(args, ++i) },
                 "--iterations" => options with { Iterations = Number(args, ++i) },
                 "--keep-database" => options with { KeepDatabase = true },
+                "--postgres" => options with { Postgres = ++i < args.Count ? args[i] : throw new ArgumentException("--postgres needs a connection string.") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
