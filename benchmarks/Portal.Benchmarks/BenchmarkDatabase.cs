@@ -62,9 +62,18 @@ public sealed class BenchmarkDatabase : IDbContextFactory<PortalDbContext>, IAsy
 
     public PortalDbContext CreateDbContext() => postgres is null ? new PortalDbContext(sqlite!) : new PostgresPortalDbContext(postgres);
 
-    public long FileSizeBytes => postgres is null
-        ? new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0)
-        : CreateDbContext().Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").AsEnumerable().First();
+    public long FileSizeBytes
+    {
+        get
+        {
+            if (postgres is null)
+            {
+                return new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
+            }
+            using var db = CreateDbContext();
+            return db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").AsEnumerable().First();
+        }
+    }
 
     /// <summary>Runs <paramref name="action"/> and returns the SQL commands it sent.</summary>
     public async Task<IReadOnlyList<RecordedCommand>> RecordAsync(Func<Task> action)

@@ -1,10 +1,5 @@
+using Portal.Tests.Shared;
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
-using Portal.Web.Data;
-using Portal.Web.Data.Postgres;
 using Portal.Web.Features.Connections;
 
 namespace Portal.Benchmarks;
@@ -25,10 +20,10 @@ public static class NotifyLatencyBenchmark
         }
         var changes = int.Parse(Option(args, "--changes") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 
-        await using var a = await StartAsync(postgres);
-        await using var b = await StartAsync(postgres);
+        var a = await PostgresPortalInstance.StartAsync(postgres);
+        var b = await PostgresPortalInstance.StartAsync(postgres);
         var waiting = new ConcurrentDictionary<Guid, TaskCompletionSource>();
-        using var subscription = b.GetRequiredService<ConnectionNotifier>().Subscribe(change =>
+        using var subscription = b.Notifier().Subscribe(change =>
         {
             if (waiting.TryRemove(change.ConnectionId, out var arrived))
             {
@@ -36,7 +31,7 @@ public static class NotifyLatencyBenchmark
             }
             return Task.CompletedTask;
         });
-        var publisher = a.GetRequiredService<ConnectionNotifier>();
+        var publisher = a.Notifier();
 
         var latency = await Latency.MeasureAsync(async () =>
         {
@@ -54,27 +49,9 @@ public static class NotifyLatencyBenchmark
             | ---: | ---: | ---: | ---: |
             | {changes} | {Latency.Ms(latency.P50)} ms | {Latency.Ms(latency.P95)} ms | {Latency.Ms(latency.Max)} ms |
             """);
+        await PostgresPortalInstance.StopAsync(a);
+        await PostgresPortalInstance.StopAsync(b);
         return 0;
-    }
-
-    private static async Task<ServiceProvider> StartAsync(string postgres)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Portal"] = postgres,
-        }).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddPortalData(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() })
-            .AddPrivateLinkConnections(configuration)
-            .BuildServiceProvider();
-        // As at the portal's start: the migrations create the database if it is missing.
-        await services.MigratePortalDatabaseAsync();
-        var channel = services.GetRequiredService<PostgresChangeChannel>();
-        await ((IHostedService)channel).StartAsync(CancellationToken.None);
-        await channel.Listening.WaitAsync(TimeSpan.FromSeconds(30));
-        return services;
     }
 
     private static string? Option(string[] args, string name)

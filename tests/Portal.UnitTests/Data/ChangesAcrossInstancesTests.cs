@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
+using Portal.Tests.Shared;
+using System.Collections.Concurrent;
 using Npgsql;
-using Portal.Web.Data;
 using Portal.Web.Data.Postgres;
 using Portal.Web.Features.Connections;
 
@@ -92,32 +89,15 @@ public sealed class ChangesAcrossInstancesTests : IAsyncLifetime
         }
 
         public ConcurrentQueue<ConnectionChange> Received { get; } = new();
-        public ConnectionNotifier Notifier => services.GetRequiredService<ConnectionNotifier>();
+        public ConnectionNotifier Notifier => services.Notifier();
 
-        public static async Task<Instance> StartAsync(string connectionString)
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "Postgres",
-                ["ConnectionStrings:Portal"] = connectionString,
-            }).Build();
-            var services = new ServiceCollection()
-                .AddLogging()
-                .AddPortalData(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() })
-                .AddPrivateLinkConnections(configuration)
-                .BuildServiceProvider();
-            var instance = new Instance(services);
-            var channel = services.GetRequiredService<PostgresChangeChannel>();
-            await ((IHostedService)channel).StartAsync(CancellationToken.None);
-            await channel.Listening.WaitAsync(Patience);
-            return instance;
-        }
+        public static async Task<Instance> StartAsync(string connectionString) =>
+            new(await PostgresPortalInstance.StartAsync(connectionString));
 
         public async ValueTask DisposeAsync()
         {
             subscription.Dispose();
-            await ((IHostedService)services.GetRequiredService<PostgresChangeChannel>()).StopAsync(CancellationToken.None);
-            await services.DisposeAsync();
+            await PostgresPortalInstance.StopAsync(services);
         }
     }
 }
