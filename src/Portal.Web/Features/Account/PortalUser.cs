@@ -31,11 +31,12 @@ public sealed record PortalUser(string Id, string Name, string? Email, IReadOnly
 
         var id = principal.FindFirst(ObjectIdClaimType)?.Value
             ?? principal.FindFirst("oid")?.Value
+            ?? principal.FindFirst("sub")?.Value
             ?? principal.FindFirst(ClaimTypes.NameIdentifier)?.Value
             ?? principal.Identity.Name
             ?? "unknown";
         var name = principal.FindFirst(NameClaimType)?.Value ?? principal.Identity.Name ?? id;
-        var email = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst(ClaimTypes.Email)?.Value;
+        var email = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst("email")?.Value ?? principal.FindFirst(ClaimTypes.Email)?.Value;
         // Workspaces may come as one claim per workspace or as one space/comma separated claim.
         var workspaces = principal.FindAll(workspaceClaimType)
             .SelectMany(c => c.Value.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
