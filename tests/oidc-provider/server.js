@@ -159,6 +159,21 @@ const provider = new Provider(issuer, {
 // Behind no proxy; http on loopback is what the tests use.
 provider.proxy = false;
 
+// oidc-provider 8 applies RFC 8252's "any port on loopback" rule to a native client's redirect URIs but compares post-logout
+// URIs exactly. A test host listens on a random port, so the same loopback rule applies to them here.
+const exactPostLogoutCheck = provider.Client.prototype.postLogoutRedirectUriAllowed;
+provider.Client.prototype.postLogoutRedirectUriAllowed = function postLogoutRedirectUriAllowed(value) {
+  if (exactPostLogoutCheck.call(this, value)) return true;
+  const requested = URL.canParse(value) ? new URL(value) : undefined;
+  if (this.applicationType !== 'native' || requested?.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(requested.hostname)) return false;
+  requested.port = '';
+  return this.postLogoutRedirectUris.some((allowed) => {
+    const registered = new URL(allowed);
+    registered.port = '';
+    return registered.href === requested.href;
+  });
+};
+
 const providerCallback = provider.callback();
 
 function readForm(req) {
@@ -202,6 +217,10 @@ async function interaction(req, res, uid) {
 
 server.on('request', async (req, res) => {
   try {
+    if (req.url === '/favicon.ico') {
+      res.writeHead(204).end();
+      return undefined;
+    }
     if (!req.url.startsWith(`${mountPath}/`) && req.url !== mountPath) {
       return send(res, 404, 'Not found');
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Portal.Web.Features.Account;
 
@@ -58,7 +59,7 @@ public static class AccountServiceCollectionExtensions
     internal static void ConfigureOpenIdConnect(OpenIdConnectOptions options, PortalIdentityOptions identity)
     {
         // Keep the token's claim names (roles, name, sub, oid, the workspace claim): PortalUser and the Support policy read
-        // them as they are. Mapped, "roles" would become ClaimTypes.Role and IsInRole("Support") would look in the wrong claim.
+        // them as they are (mapped, "roles" would become ClaimTypes.Role).
         options.MapInboundClaims = false;
         options.TokenValidationParameters.RoleClaimType = PortalUser.RoleClaimType;
         options.TokenValidationParameters.NameClaimType = PortalUser.NameClaimType;
@@ -68,6 +69,8 @@ public static class AccountServiceCollectionExtensions
             // Microsoft.Identity.Web installs Entra's issuer validator (which needs the Entra-only tid claim). Without it the
             // handler checks the issuer against the discovery document's issuer, as OpenID Connect Discovery prescribes.
             options.TokenValidationParameters.IssuerValidator = null;
+            // Authorization code flow with PKCE (UsePkce is on by default), the code redeemed with the client secret.
+            options.ResponseType = OpenIdConnectResponseType.Code;
         }
 
         var authority = new Uri(options.Authority ?? throw new InvalidOperationException("AzureAd:Instance and AzureAd:TenantId (or AzureAd:Authority) are required."));
@@ -79,9 +82,13 @@ public static class AccountServiceCollectionExtensions
                 throw new InvalidOperationException($"The sign-in authority {authority} uses http: only a loopback authority (tests, local development) may; use https.");
             }
             options.RequireHttpsMetadata = false;
-            // The correlation and nonce cookies default to Secure, which a browser drops on an http portal.
+            // The correlation and nonce cookies default to SameSite=None and Secure, which a browser drops on an http portal.
+            // Lax cookies go along with a top-level GET, so the provider answers in the query instead of a cross-origin form post.
             options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.CorrelationCookie.SameSite = SameSiteMode.Lax;
             options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.NonceCookie.SameSite = SameSiteMode.Lax;
+            options.ResponseMode = OpenIdConnectResponseMode.Query;
         }
 
         // Sign-out ends the provider's session too. Without the saved id_token as hint, the client id tells the provider

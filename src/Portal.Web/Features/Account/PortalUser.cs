@@ -43,9 +43,16 @@ public sealed record PortalUser(string Id, string Name, string? Email, IReadOnly
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var isSupport = principal.IsInRole(SupportRole)
-            || principal.FindAll(RoleClaimType).Any(c => c.Value == SupportRole)
-            || principal.FindAll(ClaimTypes.Role).Any(c => c.Value == SupportRole);
-        return new PortalUser(id, name, email, workspaces, isSupport);
+        return new PortalUser(id, name, email, workspaces, HasSupportRole(principal));
     }
+
+    /// <summary>
+    /// The Support app role, wherever the sign-in put it: the token's <c>roles</c> claim, the mapped role claim, or the
+    /// identity's own role claim type. The Support policy and the UI both ask this, so they never disagree.
+    /// </summary>
+    public static bool HasSupportRole(ClaimsPrincipal principal) =>
+        principal.Identity?.IsAuthenticated == true
+        && (principal.IsInRole(SupportRole)
+            || principal.HasClaim(RoleClaimType, SupportRole)
+            || principal.HasClaim(ClaimTypes.Role, SupportRole));
 }
