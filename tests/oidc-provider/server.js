@@ -133,13 +133,14 @@ const provider = new Provider(issuer, {
     },
   },
   // Roles and workspaces in the API's access tokens too: the account's for a person, the client's for client credentials.
+  // `scp` repeats the scopes under Entra's name: Microsoft.Identity.Web's web API refuses a token with neither scp nor roles.
   extraTokenClaims: async (_ctx, token) => {
     if (token.kind === 'ClientCredentials') {
       const client = await provider.Client.find(token.clientId);
-      return { roles: client['urn:portal:roles'], workspaces: client['urn:portal:workspaces'] };
+      return { roles: client['urn:portal:roles'], workspaces: client['urn:portal:workspaces'], scp: token.scope };
     }
     const account = accounts.find((a) => a.id === token.accountId);
-    return account ? { roles: account.roles, workspaces: account.workspaces, name: account.name } : undefined;
+    return account ? { roles: account.roles, workspaces: account.workspaces, name: account.name, scp: token.scope } : undefined;
   },
   ttl: {
     Session: sessionTtl,
