@@ -1,20 +1,34 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.E2ETests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.E2ETests.Account;
 
-/// <summary>A portal whose sign-in lasts seconds, on a provider whose session lasts less: the session runs out on an open page.</summary>
-public sealed class ShortSessionPortalFixture() : OidcPortalFixture(
-    providerSessionLifetime: TimeSpan.FromSeconds(5),
-    new Dictionary<string, string?>
+/// <summary>A portal on a clock the test moves: a sign-in lasts five minutes, and open pages check it every second.</summary>
+public sealed class MovableClockPortalFixture : OidcPortalFixture
+{
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(5);
+
+    public MovableClockPortalFixture()
+        : this(new MovableClock())
     {
-        ["Identity:SessionLifetime"] = "00:00:12",
-        ["Identity:SessionCheckInterval"] = "00:00:01",
-    });
+    }
+
+    private MovableClockPortalFixture(MovableClock clock)
+        : base(
+            new Dictionary<string, string?>
+            {
+                ["Identity:SessionLifetime"] = SessionLifetime.ToString(),
+                ["Identity:SessionCheckInterval"] = "00:00:01",
+            },
+            services => services.AddSingleton<TimeProvider>(clock)) => Clock = clock;
+
+    public MovableClock Clock { get; }
+}
 
 [Collection(BrowserCollection.Name)]
-public sealed class OidcSessionExpiryTests(BrowserFixture browser, ShortSessionPortalFixture portal) : IClassFixture<ShortSessionPortalFixture>
+public sealed class OidcSessionExpiryTests(BrowserFixture browser, MovableClockPortalFixture portal) : IClassFixture<MovableClockPortalFixture>
 {
     [Fact]
     public async Task Expired_session_sends_the_wizard_to_sign_in_and_the_typed_service_name_comes_back()
@@ -27,8 +41,12 @@ public sealed class OidcSessionExpiryTests(BrowserFixture browser, ShortSessionP
         await session.Page.GetByTestId("wizard-next").ClickAsync();
         await ConnectionWizard.EnterServiceNameAsync(session.Page, serviceName);
 
+        // Both sessions end: the provider's (its session cookies go) and the portal's (its clock passes the sign-in's end).
+        await session.Page.Context.ClearCookiesAsync(new() { NameRegex = new Regex("^_session") });
+        portal.Clock.Advance(MovableClockPortalFixture.SessionLifetime + TimeSpan.FromMinutes(1));
+
         // No click, no reload: the open page notices the end of the session and goes to sign-in by itself.
-        await Expect(session.Page).ToHaveURLAsync(new Regex($"^{Regex.Escape(portal.Provider.Issuer)}/interaction/"), new() { Timeout = 30_000 });
+        await Expect(session.Page).ToHaveURLAsync(new Regex($"^{Regex.Escape(portal.Provider.Issuer)}/interaction/"));
         await session.SignInAtProviderAsync("ada");
 
         await Expect(session.Page).ToHaveURLAsync($"{portal.BaseUrl}/connections/new");

@@ -1,18 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Portal.E2ETests.Infrastructure;
 
 /// <summary>The test OpenID Connect provider and a portal that signs in through it (Microsoft.Identity.Web, configured only).</summary>
 public class OidcPortalFixture : IAsyncLifetime
 {
-    private readonly TimeSpan? providerSessionLifetime;
     private readonly IDictionary<string, string?> portalSettings;
+    private readonly Action<IServiceCollection>? replaceServices;
 
     public OidcPortalFixture()
-        : this(null, new Dictionary<string, string?>())
+        : this(new Dictionary<string, string?>())
     {
     }
 
-    protected OidcPortalFixture(TimeSpan? providerSessionLifetime, IDictionary<string, string?> portalSettings) =>
-        (this.providerSessionLifetime, this.portalSettings) = (providerSessionLifetime, portalSettings);
+    protected OidcPortalFixture(IDictionary<string, string?> portalSettings, Action<IServiceCollection>? replaceServices = null) =>
+        (this.portalSettings, this.replaceServices) = (portalSettings, replaceServices);
 
     public OidcProvider Provider { get; private set; } = default!;
     public PortalAppHost Host { get; private set; } = default!;
@@ -20,13 +22,13 @@ public class OidcPortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Provider = await OidcProvider.StartAsync(providerSessionLifetime);
+        Provider = await OidcProvider.StartAsync();
         var settings = Provider.PortalSettings();
         foreach (var (key, value) in portalSettings)
         {
             settings[key] = value;
         }
-        Host = new PortalAppHost(settings);
+        Host = new PortalAppHost(settings, replaceServices: replaceServices);
         try
         {
             BaseUrl = Host.Start();
