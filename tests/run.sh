@@ -24,6 +24,25 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/lib/chromium/chromium ];
 fi
 chromium --version
 
+step "Checking Node.js and the test OpenID Connect provider (tests/oidc-provider, npm oidc-provider)"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js is missing: installing Debian's nodejs and npm packages"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
+fi
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$node_major" -lt 20 ]; then
+  echo "Node.js $(node --version) is too old for the test OpenID Connect provider: it needs 20 or later." >&2
+  exit 1
+fi
+echo "Node.js $(node --version)"
+# npm ci only when the installed packages are missing or older than the lock file.
+oidc_dir=tests/oidc-provider
+if [ ! -f "$oidc_dir/node_modules/.package-lock.json" ] || [ "$oidc_dir/package-lock.json" -nt "$oidc_dir/node_modules/.package-lock.json" ]; then
+  echo "Installing the provider's packages (npm ci)"
+  (cd "$oidc_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
 step "Checking that the EC2 emulator (moto) can start"
 python3 - <<'PY'
 import socket, subprocess, sys, time, urllib.request

@@ -38,6 +38,7 @@ if (!app.Environment.IsDevelopment())
 app.UsePortalStatusPages();
 
 app.UseAuthentication();
+app.UseNoStoreForSignedIn();
 app.UseAuthorization();
 app.UsePortalRateLimiter();
 app.UseAntiforgery();

@@ -33,6 +33,16 @@ window.portal = {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   },
+  // The new-connection wizard's typed input, for this tab only (see WizardDraft).
+  saveDraft(key, json) {
+    try { sessionStorage.setItem(key, json); } catch { /* storage full or disabled: the draft is a convenience */ }
+  },
+  loadDraft(key) {
+    try { return sessionStorage.getItem(key); } catch { return null; }
+  },
+  clearDraft(key) {
+    try { sessionStorage.removeItem(key); } catch { /* nothing to clear */ }
+  },
   focusElement(selector) {
     const element = document.querySelector(selector);
     if (element) { element.focus(); }

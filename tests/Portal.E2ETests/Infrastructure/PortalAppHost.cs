@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.E2ETests.Infrastructure;
@@ -14,9 +15,12 @@ namespace Portal.E2ETests.Infrastructure;
 public sealed class PortalAppHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? replaceServices;
 
-    public PortalAppHost(IDictionary<string, string?>? overrides = null, string? databasePath = null)
+    /// <param name="replaceServices">Registrations that replace the app's own, e.g. a clock the test moves.</param>
+    public PortalAppHost(IDictionary<string, string?>? overrides = null, string? databasePath = null, Action<IServiceCollection>? replaceServices = null)
     {
+        this.replaceServices = replaceServices;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"portal-e2e-{Guid.NewGuid():N}.db");
         settings = new Dictionary<string, string?>
         {
@@ -58,6 +62,10 @@ public sealed class PortalAppHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (replaceServices is not null)
+        {
+            builder.ConfigureTestServices(replaceServices);
         }
     }
 

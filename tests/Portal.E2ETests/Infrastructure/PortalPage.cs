@@ -89,6 +89,19 @@ public sealed class PortalPage : IAsyncDisposable
         await WaitForCircuitAsync();
     }
 
+    /// <summary>
+    /// Signs in on the test OpenID Connect provider's login form (tests/oidc-provider; the page must be on its way there)
+    /// and waits for the portal's interactive circuit. Each account's password is "{login}-password".
+    /// </summary>
+    public async Task SignInAtProviderAsync(string login)
+    {
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Test identity provider" })).ToBeVisibleAsync();
+        await Page.GetByLabel("User name").FillAsync(login);
+        await Page.GetByLabel("Password").FillAsync($"{login}-password");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await WaitForCircuitAsync();
+    }
+
     public async Task GotoAsync(string path)
     {
         await Page.GotoAsync(path);

@@ -35,7 +35,8 @@ public static class AccountEndpoints
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             if (await schemes.GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme) is not null)
             {
-                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme]);
+                // The provider ends its session too, then sends the browser back through /signout-callback-oidc to here.
+                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/account/signed-out" }, [OpenIdConnectDefaults.AuthenticationScheme]);
             }
             return Results.LocalRedirect("/account/signed-out");
         });

@@ -14,6 +14,15 @@ public sealed class PortalIdentityOptions
     /// </summary>
     public bool? DevelopmentSignIn { get; set; }
 
+    /// <summary>Which kind of OpenID Connect provider the <c>AzureAd</c> section points at; decides how the token's issuer is checked.</summary>
+    public IdentityProviderKind Provider { get; set; } = IdentityProviderKind.Entra;
+
+    /// <summary>How long a sign-in lasts. Absolute: an open page signs out when it is over (see <see cref="SessionExpiry"/>).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How often an open page (a Blazor circuit) checks that its sign-in is still valid.</summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool IsDevelopmentSignInEnabled(IHostEnvironment environment) =>
         DevelopmentSignIn ?? environment.IsDevelopment();
 }

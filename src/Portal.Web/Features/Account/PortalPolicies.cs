@@ -9,7 +9,7 @@ public static class PortalPolicies
 
     internal static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Support, policy => policy.RequireAuthenticatedUser().RequireRole(PortalUser.SupportRole));
+        options.AddPolicy(Support, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => PortalUser.HasSupportRole(context.User)));
         options.AddPolicy(WorkspaceMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new WorkspaceMemberRequirement()));
         // Every page and endpoint needs a signed-in user unless it says otherwise.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

@@ -31,20 +31,28 @@ public sealed record PortalUser(string Id, string Name, string? Email, IReadOnly
 
         var id = principal.FindFirst(ObjectIdClaimType)?.Value
             ?? principal.FindFirst("oid")?.Value
+            ?? principal.FindFirst("sub")?.Value
             ?? principal.FindFirst(ClaimTypes.NameIdentifier)?.Value
             ?? principal.Identity.Name
             ?? "unknown";
         var name = principal.FindFirst(NameClaimType)?.Value ?? principal.Identity.Name ?? id;
-        var email = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst(ClaimTypes.Email)?.Value;
+        var email = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst("email")?.Value ?? principal.FindFirst(ClaimTypes.Email)?.Value;
         // Workspaces may come as one claim per workspace or as one space/comma separated claim.
         var workspaces = principal.FindAll(workspaceClaimType)
             .SelectMany(c => c.Value.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var isSupport = principal.IsInRole(SupportRole)
-            || principal.FindAll(RoleClaimType).Any(c => c.Value == SupportRole)
-            || principal.FindAll(ClaimTypes.Role).Any(c => c.Value == SupportRole);
-        return new PortalUser(id, name, email, workspaces, isSupport);
+        return new PortalUser(id, name, email, workspaces, HasSupportRole(principal));
     }
+
+    /// <summary>
+    /// The Support app role, wherever the sign-in put it: the token's <c>roles</c> claim, the mapped role claim, or the
+    /// identity's own role claim type. The Support policy and the UI both ask this, so they never disagree.
+    /// </summary>
+    public static bool HasSupportRole(ClaimsPrincipal principal) =>
+        principal.Identity?.IsAuthenticated == true
+        && (principal.IsInRole(SupportRole)
+            || principal.HasClaim(RoleClaimType, SupportRole)
+            || principal.HasClaim(ClaimTypes.Role, SupportRole));
 }

@@ -11,9 +11,9 @@ public sealed class SecurityHeaders(string contentSecurityPolicy)
     public static SecurityHeaders For(IConfiguration configuration, IHostEnvironment environment)
     {
         List<string> formActions = ["'self'"];
-        // Signing out posts to /account/signout, which redirects to Entra ID: form-action also governs that redirect.
+        // Signing out posts to /account/signout, which redirects to the identity provider: form-action also governs that redirect.
         if (!string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"])
-            && Uri.TryCreate(configuration["AzureAd:Instance"], UriKind.Absolute, out var authority))
+            && Uri.TryCreate(configuration["AzureAd:Authority"] is { Length: > 0 } configured ? configured : configuration["AzureAd:Instance"], UriKind.Absolute, out var authority))
         {
             formActions.Add(authority.GetLeftPart(UriPartial.Authority));
         }

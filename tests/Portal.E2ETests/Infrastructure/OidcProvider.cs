@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Portal.E2ETests.Infrastructure;
+
+/// <summary>
+/// The test OpenID Connect provider (tests/oidc-provider: npm oidc-provider) as a node process on a free loopback port.
+/// tests/run.sh installs its packages (npm ci); the accounts and clients are in that folder.
+/// </summary>
+public sealed class OidcProvider : IAsyncDisposable
+{
+    public const string Tenant = "portal-tests";
+    public const string PortalClientId = "portal";
+    public const string PortalClientSecret = "portal-test-secret";
+
+    private readonly Process process;
+
+    private OidcProvider(Process process, string issuer, string instance) => (this.process, Issuer, Instance) = (process, issuer, instance);
+
+    /// <summary>e.g. http://127.0.0.1:40123/portal-tests/v2.0</summary>
+    public string Issuer { get; }
+    /// <summary>e.g. http://127.0.0.1:40123/ (Microsoft.Identity.Web's AzureAd:Instance).</summary>
+    public string Instance { get; }
+
+    /// <summary>How Microsoft.Identity.Web is pointed at this provider: configuration only.</summary>
+    public IDictionary<string, string?> PortalSettings() => new Dictionary<string, string?>
+    {
+        ["AzureAd:Instance"] = Instance,
+        ["AzureAd:TenantId"] = Tenant,
+        ["AzureAd:ClientId"] = PortalClientId,
+        ["AzureAd:ClientSecret"] = PortalClientSecret,
+        ["AzureAd:CallbackPath"] = "/signin-oidc",
+        ["Identity:Provider"] = "OpenIdConnect",
+        ["Identity:DevelopmentSignIn"] = "false",
+    };
+
+    public static async Task<OidcProvider> StartAsync(TimeSpan? sessionLifetime = null)
+    {
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "oidc-provider");
+        if (!Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")))
+        {
+            throw new InvalidOperationException($"The test OpenID Connect provider's packages are not installed: run ./tests/run.sh (or npm ci in {folder}).");
+        }
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "server.js", "--port", "0", "--session-ttl", ((int)(sessionLifetime ?? TimeSpan.FromHours(1)).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start: is Node.js installed? (tests/run.sh installs it)");
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) => { lock (errors) { errors.AppendLine(e.Data); } };
+        process.BeginErrorReadLine();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            if (line is null)
+            {
+                throw new InvalidOperationException($"The test OpenID Connect provider exited at start: {errors}");
+            }
+            using var ready = JsonDocument.Parse(line);
+            // Keep reading stdout so the process never blocks on a full pipe.
+            _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+            return new OidcProvider(process, ready.RootElement.GetProperty("issuer").GetString()!, ready.RootElement.GetProperty("instance").GetString()!);
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}
