@@ -14,7 +14,7 @@ public sealed class ApiBearerOptions
 
     public string? ClientId { get; set; }
 
-    /// <summary>The <c>aud</c> the tokens carry; defaults to ClientId and <c>api://{ClientId}</c>.</summary>
+    /// <summary>The <c>aud</c> the tokens carry. Defaults to ClientId with Authority; with Entra ID (Instance, TenantId) to ClientId and <c>api://{ClientId}</c>.</summary>
     public string? Audience { get; set; }
 
     /// <summary>Accepted <c>iss</c> values when Authority is set; defaults to the Authority itself.</summary>

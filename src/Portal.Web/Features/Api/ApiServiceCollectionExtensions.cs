@@ -55,9 +55,10 @@ public static class ApiServiceCollectionExtensions
         }
         if (!string.IsNullOrWhiteSpace(bearer.Authority))
         {
-            // Any OpenID Connect provider: its own discovery document and issuer, not Entra ID's multi-tenant rules
-            // (Microsoft.Identity.Web appends /v2.0 to the authority, which only Entra ID serves).
+            // Any OpenID Connect provider: its own discovery document, issuer and audience, not Entra ID's rules
+            // (Microsoft.Identity.Web appends /v2.0 to the authority and picks the audience by Entra's token versions).
             var authority = bearer.Authority.TrimEnd('/');
+            options.TokenValidationParameters.ValidAudience = bearer.Audience ?? bearer.ClientId;
             options.MetadataAddress = bearer.MetadataAddress ?? $"{authority}/.well-known/openid-configuration";
             string[] issuers = bearer.ValidIssuers.Length > 0 ? bearer.ValidIssuers : [authority, authority + "/"];
             options.TokenValidationParameters.ValidIssuers = issuers;
