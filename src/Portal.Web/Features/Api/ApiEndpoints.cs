@@ -26,8 +26,9 @@ public static class ApiEndpoints
                 .DisableDefaultFonts()
                 .DisableTelemetry())
             .AllowAnonymous()
-            // The reference starts itself with an inline script; only its own page may run one.
-            .WithMetadata(new ContentSecurityPolicyRelaxation("'unsafe-inline'"));
+            // The reference starts itself with an inline script and its bundle evaluates generated code; only its own
+            // page may do either. It renders only our OpenAPI document, and the API it calls takes bearer tokens, not cookies.
+            .WithMetadata(new ContentSecurityPolicyRelaxation("'unsafe-inline'", "'unsafe-eval'"));
         return endpoints;
     }
 }
