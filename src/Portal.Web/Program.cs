@@ -2,6 +2,7 @@ using Portal.Web.Components;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Admin;
+using Portal.Web.Features.Api;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.EgressIps;
@@ -22,6 +23,7 @@ builder.Services.AddProvisioning(builder.Configuration);
 builder.Services.AddPrivateLinkConnections(builder.Configuration);
 builder.Services.AddEgressIps();
 builder.Services.AddAdmin();
+builder.Services.AddPortalApi(builder.Configuration);
 builder.AddPortalHosting();
 
 var app = builder.Build();
@@ -46,6 +48,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalHealthChecks();
 app.MapAccountEndpoints();
+app.MapPortalApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

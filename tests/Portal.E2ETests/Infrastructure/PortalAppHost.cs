@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Tests.Shared;
 
 namespace Portal.E2ETests.Infrastructure;
 
@@ -35,6 +36,11 @@ public sealed class PortalAppHost : WebApplicationFactory<Program>
             ["Provisioning:Reconciler:FastPollInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // The API accepts the tests' own access tokens (ApiTokens), validated by the app's real bearer setup.
+        foreach (var (key, value) in ApiTokens.Settings)
+        {
+            settings[key] = value;
+        }
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -63,6 +69,7 @@ public sealed class PortalAppHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        builder.ConfigureTestServices(ApiTokens.TrustTestKey);
         if (replaceServices is not null)
         {
             builder.ConfigureTestServices(replaceServices);

@@ -33,6 +33,7 @@ public sealed record PortalUser(string Id, string Name, string? Email, IReadOnly
             ?? principal.FindFirst("oid")?.Value
             ?? principal.FindFirst("sub")?.Value
             ?? principal.FindFirst(ClaimTypes.NameIdentifier)?.Value
+            ?? principal.FindFirst("sub")?.Value
             ?? principal.Identity.Name
             ?? "unknown";
         var name = principal.FindFirst(NameClaimType)?.Value ?? principal.Identity.Name ?? id;

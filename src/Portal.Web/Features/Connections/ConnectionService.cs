@@ -44,6 +44,24 @@ public sealed class ConnectionService(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// One page of the workspace's live connections, newest first, for clients that page (the API). Keyset paging on
+    /// (CreatedAt, Id): a connection created or deleted meanwhile never shifts the pages that follow.
+    /// </summary>
+    public async Task<IReadOnlyList<Connection>> ListPageAsync(WorkspaceAccess access, ConnectionPageCursor? after, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connections = db.Connections.AsNoTracking().InWorkspace(access).Live();
+        if (after is { } cursor)
+        {
+            connections = connections.Where(c => c.CreatedAt < cursor.CreatedAt || (c.CreatedAt == cursor.CreatedAt && c.Id.CompareTo(cursor.Id) < 0));
+        }
+        return await connections
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The connection with its timeline, or null when it does not exist in this workspace.</summary>
     public async Task<Connection?> FindAsync(WorkspaceAccess access, Guid connectionId, CancellationToken cancellationToken = default)
     {
@@ -56,9 +74,9 @@ public sealed class ConnectionService(
 
     public async Task<VerifyOutcome> VerifyAsync(WorkspaceAccess access, string region, string serviceName, CancellationToken cancellationToken = default)
     {
-        if (rateLimiter.TryAcquire(access.User.Id, access.WorkspaceId, LimitedAction.Verify).Refusal is { } refusal)
+        if (rateLimiter.TryAcquire(access.User.Id, access.WorkspaceId, LimitedAction.Verify) is { IsAllowed: false } limited)
         {
-            return VerifyOutcome.Refused(refusal);
+            return VerifyOutcome.Refused(limited);
         }
         var check = await CheckInputAsync(access, region, serviceName, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -93,9 +111,9 @@ public sealed class ConnectionService(
         {
             return new CreateOutcome(replay, null);
         }
-        if (rateLimiter.TryAcquire(access.User.Id, access.WorkspaceId, LimitedAction.Create).Refusal is { } refusal)
+        if (rateLimiter.TryAcquire(access.User.Id, access.WorkspaceId, LimitedAction.Create) is { IsAllowed: false } limited)
         {
-            return new CreateOutcome(null, null, refusal);
+            return new CreateOutcome(null, null, limited.Refusal, limited.RetryAfter);
         }
 
         var check = await CheckInputAsync(access, request.Region, request.ServiceName, cancellationToken);
@@ -220,6 +238,14 @@ public sealed class ConnectionService(
             return ServiceNameParseResult.Invalid(ExistingConnectionLookup.AlreadyConnected(existing), check.Changes);
         }
         return check;
+    }
+
+    /// <summary>The connection a create with this request id stored, if any (deleted ones included: a repeat names the same connection).</summary>
+    public async Task<Connection?> FindByRequestIdAsync(WorkspaceAccess access, Guid requestId, CancellationToken cancellationToken = default)
+    {
+        var clientToken = requestId.ToString("N");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Connections.AsNoTracking().InWorkspace(access).FirstOrDefaultAsync(c => c.ClientToken == clientToken, cancellationToken);
     }
 
     private static async Task<Guid?> FindByClientTokenAsync(PortalDbContext db, WorkspaceAccess access, string clientToken, CancellationToken cancellationToken) =>

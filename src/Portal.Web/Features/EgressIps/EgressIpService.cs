@@ -16,9 +16,9 @@ public sealed class EgressIpService(IDbContextFactory<PortalDbContext> dbFactory
     {
         var (caller, workspaceId) = (access.User, access.WorkspaceId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (rateLimiter.TryAcquire(caller.Id, workspaceId, LimitedAction.EgressIps).Refusal is { } refusal)
+        if (rateLimiter.TryAcquire(caller.Id, workspaceId, LimitedAction.EgressIps) is { IsAllowed: false } limited)
         {
-            return new EgressIpOutcome.TooFast(refusal);
+            return new EgressIpOutcome.TooFast(limited.Refusal!, limited.RetryAfter);
         }
 
         var region = await db.RegionSettings.AsNoTracking().FirstOrDefaultAsync(r => r.Code == regionCode, cancellationToken);

@@ -1,12 +1,21 @@
 namespace Portal.Web.Hosting.Security;
 
 /// <summary>The security headers every response carries, worked out once at start-up.</summary>
-public sealed class SecurityHeaders(string contentSecurityPolicy)
+public sealed class SecurityHeaders
 {
     public const string PermissionsPolicy = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
     public const string ReferrerPolicy = "strict-origin-when-cross-origin";
 
-    public string ContentSecurityPolicy { get; } = contentSecurityPolicy;
+    private readonly IReadOnlyList<string> formActions;
+    private readonly IReadOnlyList<string> connections;
+
+    private SecurityHeaders(IReadOnlyList<string> formActions, IReadOnlyList<string> connections)
+    {
+        (this.formActions, this.connections) = (formActions, connections);
+        ContentSecurityPolicy = BuildContentSecurityPolicy(formActions, connections);
+    }
+
+    public string ContentSecurityPolicy { get; }
 
     public static SecurityHeaders For(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -23,13 +32,13 @@ public sealed class SecurityHeaders(string contentSecurityPolicy)
         {
             connections.AddRange(["ws://localhost:*", "wss://localhost:*"]);
         }
-        return new SecurityHeaders(BuildContentSecurityPolicy(formActions, connections));
+        return new SecurityHeaders(formActions, connections);
     }
 
-    internal static string BuildContentSecurityPolicy(IEnumerable<string> formActions, IEnumerable<string> connections) => string.Join("; ",
+    internal static string BuildContentSecurityPolicy(IEnumerable<string> formActions, IEnumerable<string> connections, IEnumerable<string>? extraScriptSources = null) => string.Join("; ",
         "default-src 'self'",
         // blazor.web.js, MudBlazor.min.js and portal.js are files; Blazor Server runs no WebAssembly, so no 'wasm-unsafe-eval'.
-        "script-src 'self'",
+        $"script-src {string.Join(' ', ["'self'", .. extraScriptSources ?? []])}",
         // MudBlazor renders style attributes and <style> elements.
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
@@ -41,9 +50,11 @@ public sealed class SecurityHeaders(string contentSecurityPolicy)
         $"form-action {string.Join(' ', formActions)}",
         "object-src 'none'");
 
-    internal void ApplyTo(IHeaderDictionary headers)
+    internal void ApplyTo(IHeaderDictionary headers, ContentSecurityPolicyRelaxation? relaxation = null)
     {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = relaxation is null
+            ? ContentSecurityPolicy
+            : BuildContentSecurityPolicy(formActions, connections, relaxation.ScriptSources);
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = ReferrerPolicy;

@@ -10,7 +10,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, SecurityHe
     {
         context.Response.OnStarting(() =>
         {
-            headers.ApplyTo(context.Response.Headers);
+            headers.ApplyTo(context.Response.Headers, context.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicyRelaxation>());
             return Task.CompletedTask;
         });
         return next(context);

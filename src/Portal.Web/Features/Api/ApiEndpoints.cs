@@ -1,0 +1,34 @@
+using Portal.Web.Hosting.Security;
+using Scalar.AspNetCore;
+
+namespace Portal.Web.Features.Api;
+
+public static class ApiEndpoints
+{
+    public const string Prefix = "/api/v1";
+    public const string ReferencePath = "/api/reference";
+
+    /// <summary>The REST API under <c>/api/v1</c>, its OpenAPI document at <c>/openapi/v1.json</c> and the interactive reference.</summary>
+    public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix);
+        var workspace = api.MapGroup("/workspaces/{workspaceId}").AddEndpointFilter<WorkspaceAccessFilter>();
+
+        ConnectionsApi.Map(workspace);
+        RegionsApi.Map(api, workspace);
+        SupportApi.Map(api);
+
+        endpoints.MapOpenApi().AllowAnonymous();
+        endpoints.MapScalarApiReference(ReferencePath, options => options
+                .WithTitle("PrivateLink Portal API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .AddPreferredSecuritySchemes(ApiPolicies.Scheme)
+                .DisableDefaultFonts()
+                .DisableTelemetry())
+            .AllowAnonymous()
+            // The reference starts itself with an inline script and its bundle evaluates generated code; only its own
+            // page may do either. It renders only our OpenAPI document, and the API it calls takes bearer tokens, not cookies.
+            .WithMetadata(new ContentSecurityPolicyRelaxation("'unsafe-inline'", "'unsafe-eval'"));
+        return endpoints;
+    }
+}
