@@ -50,6 +50,28 @@ public sealed class SecurityHeadersTests(BrowserFixture browser, PortalFixture p
     }
 
     [Fact]
+    public async Task An_inline_script_is_refused_and_fails_the_test_although_axe_runs_in_the_same_page()
+    {
+        var customer = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
+        await customer.SignInAsync("ada");
+        await customer.CheckAccessibilityAsync("before the inline script");
+
+        // axe runs through the DevTools protocol, outside the policy; a script the page itself adds stays inside it.
+        try
+        {
+            await customer.Page.AddScriptTagAsync(new() { Content = "window.inlineScriptRan = true;" });
+        }
+        catch (Microsoft.Playwright.PlaywrightException)
+        {
+            // Refused by the policy, which is what this test expects.
+        }
+
+        Assert.False(await customer.Page.EvaluateAsync<bool>("() => window.inlineScriptRan === true"));
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => customer.DisposeAsync().AsTask());
+        Assert.Contains("Content-Security-Policy violations: script-src", failure.Message);
+    }
+
+    [Fact]
     public async Task The_circuit_connects_over_a_websocket_the_content_security_policy_allows()
     {
         var sockets = new List<string>();
