@@ -76,6 +76,32 @@ public sealed class AdminConsoleTests(BrowserFixture browser, PortalFixture port
     }
 
     [Fact]
+    public async Task The_all_connections_grid_is_searched_and_a_connection_opened_with_the_keyboard_alone()
+    {
+        var wanted = await AddConnectionsAsync();
+        await using var sam = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
+        await sam.SignInAsync("sam", "/admin/connections");
+        var page = sam.Page;
+        var rows = page.GetByTestId("connections-grid").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(6);
+
+        // From the top of the page, Tab reaches the search field (past the app bar and the menu); typing filters the grid.
+        await KeyboardNavigation.TabUntilFocusedAsync(page, page.GetByLabel("Search"), maxPresses: 30);
+        await page.Keyboard.TypeAsync(wanted.EndpointId!);
+        await Expect(rows).ToHaveCountAsync(1);
+
+        // On through the other filters into the grid: the row's link is a tab stop, shows focus, and Enter opens it.
+        var link = rows.First.GetByTestId("connection-link");
+        await KeyboardNavigation.TabUntilFocusedAsync(page, link, maxPresses: 20);
+        Assert.NotEqual("none", await KeyboardNavigation.FocusedOutlineAsync(page));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/admin/connections/{wanted.Id}$"));
+        await Expect(page.GetByTestId("connection-title")).ToHaveTextAsync(wanted.ServiceName.Value);
+        await sam.CheckAccessibilityAsync();
+    }
+
+    [Fact]
     public async Task Every_admin_page_renders_for_support_in_both_themes()
     {
         await AddConnectionsAsync();

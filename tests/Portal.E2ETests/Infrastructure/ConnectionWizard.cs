@@ -47,6 +47,8 @@ public static class ConnectionWizard
         await page.GetByTestId("wizard-next").ClickAsync();
         await page.GetByTestId("create-connection").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/connections/[0-9a-f-]{36}$"));
+        await Expect(page.GetByTestId("connection-title")).ToBeVisibleAsync();
+        await session.CheckAccessibilityAsync("just created");
         return new Uri(page.Url).AbsolutePath;
     }
 }
