@@ -1,9 +1,11 @@
+using Portal.Web.Features.Connections.Naming;
 using Portal.Web.Features.Connections.ServiceNames;
 
 namespace Portal.Web.Features.Connections;
 
 /// <param name="Refusal">Why the portal did not store the request (a rate limit, the workspace's cap), in words for the customer.</param>
-public sealed record CreateOutcome(Guid? ConnectionId, ServiceNameError? InputError, string? Refusal = null)
+/// <param name="DetailsErrors">Why the name or description was refused (badly formed, or the name is taken).</param>
+public sealed record CreateOutcome(Guid? ConnectionId, ServiceNameError? InputError, string? Refusal = null, ConnectionDetailsErrors? DetailsErrors = null)
 {
     public bool Succeeded => ConnectionId is not null;
 }
