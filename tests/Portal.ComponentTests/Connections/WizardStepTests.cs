@@ -158,7 +158,7 @@ public sealed class WizardStepTests : MudTestContext
 
         Assert.Equal("Orders DB", step.Find("input[data-testid=connection-name]").GetAttribute("value"));
         Assert.Equal("Primary orders database", step.Find("textarea[data-testid=connection-description]").GetAttribute("value"));
-        Assert.Contains("already called \"Orders DB\"", step.Markup);
+        Assert.Contains("already called \"Orders DB\"", step.Find("[data-testid=connection-name-error]").TextContent);
 
         step.Find("input[data-testid=connection-name]").Input("Orders DB 2");
         Assert.Equal("Orders DB 2", typed);
