@@ -115,6 +115,11 @@ public sealed class ConnectionService(
         var name = check.Name;
         if (await DetailsValidator(db, access, renaming: null).CheckAsync(new ConnectionDetails(request.Name, request.Description), cancellationToken) is { } detailsErrors)
         {
+            if (await FindByClientTokenAsync(db, access, clientToken, cancellationToken) is { } stored)
+            {
+                // A concurrent submit of this very request stored it (and took the name) since our replay check.
+                return new CreateOutcome(stored, null);
+            }
             audit.Add(db, access.User, AuditActions.ConnectionCreated, AuditOutcome.Refused, access.WorkspaceId,
                 details: $"{name} as \"{Truncate(request.Name)}\": {detailsErrors.Name ?? detailsErrors.Description}");
             await db.SaveChangesAsync(cancellationToken);
