@@ -46,7 +46,7 @@ public sealed class AdminConsoleTests(BrowserFixture browser, PortalFixture port
 
         var export = await sam.Page.RunAndWaitForDownloadAsync(() => sam.Page.GetByTestId("audit-export").ClickAsync());
         var csv = await File.ReadAllLinesAsync((await export.PathAsync())!);
-        Assert.Equal("at_utc,actor_id,actor_name,action,outcome,workspace_id,connection_id,client_address,details", csv[0]);
+        Assert.Equal("at_utc,actor_id,actor_name,action,outcome,workspace_id,connection_id,connection_name,client_address,details", csv[0]);
         Assert.Single(csv.Skip(1), line => line.Contains("region.update") && line.Contains("198.51.100.32"));
         await Expect(sam.Page.GetByText("Exported 1 entry.")).ToBeVisibleAsync();
         Assert.Empty(sam.ConsoleErrors);

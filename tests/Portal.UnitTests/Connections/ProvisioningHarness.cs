@@ -1,3 +1,4 @@
+using Portal.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,13 +94,14 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     /// <summary>The reconciler of another portal instance on the same database.</summary>
     public ConnectionReconciler NewReconciler() => ActivatorUtilities.CreateInstance<ConnectionReconciler>(services);
 
-    public static CreateConnectionRequest Request(string? serviceName = null, string region = UsEast) =>
-        new(region, serviceName ?? ServiceName, Guid.NewGuid());
+    /// <param name="name">By default the name the wizard would propose for the service.</param>
+    public static CreateConnectionRequest Request(string? serviceName = null, string region = UsEast, string? name = null, string? description = null) =>
+        new(region, serviceName ?? ServiceName, Guid.NewGuid(), name ?? ConnectionSeeds.NameFor(serviceName ?? ServiceName), description);
 
-    public async Task<Guid> CreateConnectionAsync(PortalUser? user = null, string? serviceName = null, string region = UsEast)
+    public async Task<Guid> CreateConnectionAsync(PortalUser? user = null, string? serviceName = null, string region = UsEast, string? name = null)
     {
-        var outcome = await Service.CreateAsync(Access(user ?? Ada), Request(serviceName, region));
-        Assert.True(outcome.Succeeded, outcome.InputError?.Message ?? outcome.Refusal);
+        var outcome = await Service.CreateAsync(Access(user ?? Ada), Request(serviceName, region, name));
+        Assert.True(outcome.Succeeded, outcome.InputError?.Message ?? outcome.Refusal ?? outcome.DetailsErrors?.Name);
         return outcome.ConnectionId!.Value;
     }
 

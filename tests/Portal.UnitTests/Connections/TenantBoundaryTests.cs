@@ -3,6 +3,7 @@ using Portal.Web.Data;
 using System.Reflection;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Connections.Naming;
 using Portal.Web.Features.EgressIps;
 using static Portal.UnitTests.Connections.ProvisioningHarness;
 
@@ -36,6 +37,11 @@ public class TenantBoundaryTests
             Assert.NotEqual(id, outcome.ConnectionId);
             Assert.Equal(grace.WorkspaceId, (await h.LoadAsync(outcome.ConnectionId!.Value)).WorkspaceId);
         },
+        ["ConnectionService.UpdateDetailsAsync"] = async (h, grace, id) =>
+            Assert.False((await h.Service.UpdateDetailsAsync(grace, id, new ConnectionDetails("Taken over", "by another workspace"))).Found),
+        // Ada's name is free in Grace's workspace: names are unique per workspace, and Ada's connection is neither named nor found.
+        ["ConnectionService.CheckConnectionNameAsync"] = async (h, grace, id) =>
+            Assert.Null(await h.Service.CheckConnectionNameAsync(grace, (await h.LoadAsync(id)).Name, id)),
         ["EgressIpService.RequestAsync"] = async (h, grace, _) => Assert.IsType<EgressIpOutcome.Shown>(await h.EgressIps.RequestAsync(grace, UsEast)),
     };
 

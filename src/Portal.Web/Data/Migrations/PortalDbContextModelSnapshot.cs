@@ -143,6 +143,10 @@ namespace Portal.Web.Data.Migrations
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("DnsNames")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -155,6 +159,16 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastAwsError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("NextAttemptAt")
@@ -227,6 +241,10 @@ namespace Portal.Web.Data.Migrations
                     b.HasIndex("Status", "NextCheckAt");
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.HasIndex("WorkspaceId", "NameKey")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Deleted'");
 
                     b.HasIndex("WorkspaceId", "ServiceName")
                         .IsUnique()

@@ -5,6 +5,7 @@ public static class AuditActions
     public const string ServiceVerified = "connection.verify";
     public const string ConnectionCreated = "connection.create";
     public const string ConnectionDeleted = "connection.delete";
+    public const string ConnectionDetailsChanged = "connection.details";
     public const string StatusChanged = "connection.status";
     public const string ConnectionRefreshed = "connection.refresh";
     public const string ConnectionRetried = "connection.retry";

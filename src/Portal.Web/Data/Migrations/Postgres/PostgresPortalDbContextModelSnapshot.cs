@@ -153,6 +153,10 @@ namespace Portal.Web.Data.Migrations.Postgres
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.PrimitiveCollection<List<string>>("DnsNames")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -166,6 +170,16 @@ namespace Portal.Web.Data.Migrations.Postgres
 
                     b.Property<string>("LastAwsError")
                         .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<long?>("NextAttemptAt")
                         .HasColumnType("bigint");
@@ -237,6 +251,10 @@ namespace Portal.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "NextCheckAt");
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.HasIndex("WorkspaceId", "NameKey")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Deleted'");
 
                     b.HasIndex("WorkspaceId", "ServiceName")
                         .IsUnique()
