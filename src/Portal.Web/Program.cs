@@ -5,6 +5,7 @@ using Portal.Web.Features.Admin;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.EgressIps;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Hosting.Health;
 using Portal.Web.Hosting;
 using Portal.Web.Provisioning.Regions;
@@ -21,6 +22,7 @@ builder.Services.AddRegions();
 builder.Services.AddProvisioning(builder.Configuration);
 builder.Services.AddPrivateLinkConnections(builder.Configuration);
 builder.Services.AddEgressIps();
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddAdmin();
 builder.AddPortalHosting();
 
