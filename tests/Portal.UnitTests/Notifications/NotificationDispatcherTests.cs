@@ -1,3 +1,4 @@
+using Portal.Web.Data;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Features.Connections;
@@ -8,15 +9,18 @@ using static Portal.UnitTests.Connections.ProvisioningHarness;
 namespace Portal.UnitTests.Notifications;
 
 /// <summary>The dispatcher on a fake clock: signing, backoff between attempts, what is retried and what is not, reminders.</summary>
-public sealed class NotificationDispatcherTests
+public class NotificationDispatcherTests
 {
+    /// <summary>The database these tests run on; the <c>OnPostgres</c> subclass runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly TimeSpan BaseBackoff = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task A_failing_receiver_is_retried_with_growing_pauses_until_it_answers_and_every_request_is_signed()
     {
         await using var receiver = new WebhookReceiver(500, 503);
-        await using var harness = await NotificationHarness.CreateAsync();
+        await using var harness = await NotificationHarness.CreateAsync(Provider);
         var subscription = await harness.WebhookAsync(Ada, receiver.Url);
         var secret = await harness.Service.RevealSecretAsync(NotificationHarness.Access(Ada), subscription.Id);
         Assert.True(await harness.Service.SendTestAsync(NotificationHarness.Access(Ada), subscription.Id));
@@ -58,7 +62,7 @@ public sealed class NotificationDispatcherTests
     public async Task A_receiver_that_refuses_for_good_is_not_retried(int status)
     {
         await using var receiver = new WebhookReceiver(status);
-        await using var harness = await NotificationHarness.CreateAsync();
+        await using var harness = await NotificationHarness.CreateAsync(Provider);
         var subscription = await harness.WebhookAsync(Ada, receiver.Url);
         await harness.Service.SendTestAsync(NotificationHarness.Access(Ada), subscription.Id);
         var dispatcher = harness.NewDispatcher();
@@ -79,7 +83,7 @@ public sealed class NotificationDispatcherTests
     public async Task Timeouts_and_throttling_are_retried_up_to_the_budget_then_marked_failed(int status)
     {
         await using var receiver = new WebhookReceiver(status, status, status, status, status);
-        await using var harness = await NotificationHarness.CreateAsync();
+        await using var harness = await NotificationHarness.CreateAsync(Provider);
         var subscription = await harness.WebhookAsync(Ada, receiver.Url);
         await harness.Service.SendTestAsync(NotificationHarness.Access(Ada), subscription.Id);
         var dispatcher = harness.NewDispatcher();
@@ -99,7 +103,7 @@ public sealed class NotificationDispatcherTests
     public async Task Two_instances_never_send_the_same_delivery()
     {
         await using var receiver = new WebhookReceiver();
-        await using var harness = await NotificationHarness.CreateAsync();
+        await using var harness = await NotificationHarness.CreateAsync(Provider);
         var subscription = await harness.WebhookAsync(Ada, receiver.Url);
         for (var i = 0; i < 10; i++)
         {
@@ -117,7 +121,7 @@ public sealed class NotificationDispatcherTests
     [Fact]
     public async Task One_reminder_goes_out_per_subscription_once_the_deadline_is_within_the_lead_time_whatever_the_instances_and_restarts()
     {
-        await using var harness = await NotificationHarness.CreateAsync();
+        await using var harness = await NotificationHarness.CreateAsync(Provider);
         var reminders = await harness.WebhookAsync(Ada, "http://127.0.0.1:1/reminders", NotificationTopics.ExpiryReminders);
         await harness.WebhookAsync(Ada, "http://127.0.0.1:1/status", NotificationTopics.StatusChanges);
         await harness.WebhookAsync(Grace, "http://127.0.0.1:1/grace", NotificationTopics.ExpiryReminders);
@@ -142,7 +146,7 @@ public sealed class NotificationDispatcherTests
     [Fact]
     public async Task No_reminder_for_a_connection_that_was_accepted_or_has_expired()
     {
-        await using var harness = await NotificationHarness.CreateAsync();
+        await using var harness = await NotificationHarness.CreateAsync(Provider);
         await harness.WebhookAsync(Ada, "http://127.0.0.1:1/reminders", NotificationTopics.ExpiryReminders);
         await harness.SeedAsync(ConnectionStatus.Available, serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0aaaaaaaaaaaaaaaa");
         var pending = await harness.SeedAsync(ConnectionStatus.PendingAcceptance);

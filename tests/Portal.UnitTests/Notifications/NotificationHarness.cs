@@ -36,7 +36,7 @@ internal sealed class NotificationHarness : IAsyncDisposable
             ["Notifications:MaxBackoff"] = "00:10:00",
             ["Notifications:MaxAttempts"] = "4",
             ["Notifications:ReminderLeadTime"] = "1.00:00:00",
-        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(p => p.Key, p => p.Value)).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var collection = new ServiceCollection()
             .AddLogging()
             .AddAuditLog()

@@ -8,14 +8,17 @@ using static Portal.UnitTests.Connections.ProvisioningHarness;
 namespace Portal.UnitTests.Notifications;
 
 /// <summary>A status move and its notifications are one unit of work: both are saved, or neither.</summary>
-public sealed class NotificationOutboxTests
+public class NotificationOutboxTests
 {
+    /// <summary>The database these tests run on; the <c>OnPostgres</c> subclass runs them all again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     private static readonly ProvisioningFailure Refused = new(ProvisioningFailureKind.Permanent, "AWS refused to create the endpoint.");
 
     [Fact]
     public async Task A_status_move_writes_one_delivery_per_interested_subscription_of_its_workspace_in_the_same_save()
     {
-        await using var harness = await NotificationHarness.CreateAsync();
+        await using var harness = await NotificationHarness.CreateAsync(Provider);
         var everything = await harness.WebhookAsync(Ada, "http://127.0.0.1:1/everything", NotificationTopics.StatusChanges);
         var failures = await harness.WebhookAsync(Ada, "http://127.0.0.1:1/failures", NotificationTopics.Failures);
         await harness.WebhookAsync(Ada, "http://127.0.0.1:1/reminders", NotificationTopics.ExpiryReminders);
@@ -45,7 +48,7 @@ public sealed class NotificationOutboxTests
     [Fact]
     public async Task A_move_that_is_rolled_back_sends_nothing()
     {
-        await using var harness = await NotificationHarness.CreateAsync();
+        await using var harness = await NotificationHarness.CreateAsync(Provider);
         await harness.WebhookAsync(Ada, "http://127.0.0.1:1/everything", NotificationTopics.StatusChanges);
         var id = await harness.SeedAsync(ConnectionStatus.Creating);
 
@@ -71,7 +74,7 @@ public sealed class NotificationOutboxTests
     [Fact]
     public async Task Switched_off_subscriptions_get_nothing()
     {
-        await using var harness = await NotificationHarness.CreateAsync();
+        await using var harness = await NotificationHarness.CreateAsync(Provider);
         var subscription = await harness.WebhookAsync(Ada, "http://127.0.0.1:1/everything", NotificationTopics.StatusChanges);
         Assert.True(await harness.Service.SetEnabledAsync(NotificationHarness.Access(Ada), subscription.Id, false));
         var id = await harness.SeedAsync(ConnectionStatus.Creating);
