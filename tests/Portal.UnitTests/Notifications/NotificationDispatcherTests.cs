@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.Connections.Lifecycle;
+using Portal.Tests.Shared;
 using Portal.Web.Features.Notifications;
 using static Portal.UnitTests.Connections.ProvisioningHarness;
 

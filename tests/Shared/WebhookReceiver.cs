@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Portal.UnitTests.Notifications;
+namespace Portal.Tests.Shared;
 
 /// <summary>
 /// A webhook receiver on a loopback port (HttpListener): records every request with its headers and body, and answers
 /// with the next scripted status code (then 200).
 /// </summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly ConcurrentQueue<int> script;
@@ -69,4 +69,4 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-internal sealed record ReceivedWebhook(string? Timestamp, string? Signature, string? DeliveryId, string? EventType, string Body);
+public sealed record ReceivedWebhook(string? Timestamp, string? Signature, string? DeliveryId, string? EventType, string Body);
