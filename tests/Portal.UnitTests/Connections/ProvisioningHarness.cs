@@ -11,6 +11,7 @@ using Portal.Web.Features.Connections;
 using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Features.EgressIps;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Hosting.Limits;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Regions;
@@ -45,7 +46,8 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
             .AddRegions()
             .AddPortalLimits(configuration)
             .AddPrivateLinkConnections(configuration)
-            .AddEgressIps();
+            .AddEgressIps()
+            .AddNotifications(configuration);
         collection.AddSingleton<IDbContextFactory<PortalDbContext>>(database);
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton<IEndpointProvisioner>(Provisioner);
@@ -64,6 +66,8 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     public ConnectionReconciler Reconciler => services.GetRequiredService<ConnectionReconciler>();
     public ConnectionSupportActions SupportActions => services.GetRequiredService<ConnectionSupportActions>();
     public EgressIpService EgressIps => services.GetRequiredService<EgressIpService>();
+    public NotificationService Notifications => services.GetRequiredService<NotificationService>();
+    public NotificationSupportView NotificationSupport => services.GetRequiredService<NotificationSupportView>();
     public ActionRateLimiter RateLimiter => services.GetRequiredService<ActionRateLimiter>();
     public ProvisioningWorkerOptions WorkerOptions { get; } = new() { MaxAttempts = 4, BaseBackoff = TimeSpan.FromSeconds(2), ClaimLease = TimeSpan.FromMinutes(1) };
     public ReconcilerOptions ReconcilerOptions { get; } = new() { FastPollInterval = TimeSpan.FromSeconds(5), SlowPollInterval = TimeSpan.FromMinutes(5), AcceptanceTimeout = TimeSpan.FromHours(1) };

@@ -12,4 +12,7 @@ public static class AuditActions
     public const string EgressIpsRequested = "egress-ips.request";
     public const string RegionSettingsChanged = "region.update";
     public const string SimulatedOwnerDecision = "simulator.owner-decision";
+    public const string NotificationSubscribed = "notification.subscribe";
+    public const string NotificationUnsubscribed = "notification.unsubscribe";
+    public const string NotificationChanged = "notification.update";
 }
