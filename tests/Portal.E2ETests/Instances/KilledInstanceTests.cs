@@ -23,8 +23,9 @@ public sealed class KilledInstanceTests(BrowserFixture browser)
     [InlineData(false)]
     public async Task When_the_instance_creating_an_endpoint_is_killed_the_other_finishes_the_request_with_exactly_one_endpoint(bool callReachedEc2)
     {
-        // A crashed worker's claim lapses after this; long enough for the test to kill and forward first.
-        var claimLease = new Dictionary<string, string?> { ["Provisioning:Worker:ClaimLease"] = "00:00:06" };
+        // A crashed worker's claim lapses after this: longer than one create attempt takes on a busy machine (or the
+        // other instance would start a second attempt while the first still runs), short for a test.
+        var claimLease = new Dictionary<string, string?> { ["Provisioning:Worker:ClaimLease"] = "00:00:15" };
         await using var cluster = await PortalCluster.StartAsync([.. Names.Select(n => (n, (IReadOnlyDictionary<string, string?>)claimLease))]);
         await cluster.ExplainFailuresAsync(async () =>
         {
@@ -36,7 +37,7 @@ public sealed class KilledInstanceTests(BrowserFixture browser)
             var connectionId = Guid.Parse(path.Split('/')[^1]);
 
             // Whichever instance's worker claimed the request is now inside its CreateVpcEndpoint call.
-            var create = await held.WaitAsync(TimeSpan.FromSeconds(30));
+            var create = await held.WaitAsync(TimeSpan.FromSeconds(60));
             var killed = cluster[create.Call.Instance];
             var survivor = cluster[Names.Single(n => n != killed.Name)];
             Assert.True(create.Call.Mentions(connectionId.ToString()), "the held call creates this connection's endpoint");
@@ -63,7 +64,7 @@ public sealed class KilledInstanceTests(BrowserFixture browser)
                 create.Drop();
             }
 
-            await Expect(chip).ToHaveAttributeAsync("data-status", "Available", new() { Timeout = 30_000 });
+            await Expect(chip).ToHaveAttributeAsync("data-status", "Available", new() { Timeout = 60_000 });
             var endpoint = Assert.Single(await cluster.Ec2.EndpointsOfAsync(connectionId));
             Assert.Equal(endpoint.VpcEndpointId, Assert.Single(await cluster.Ec2.OurEndpointsAsync()).VpcEndpointId);
             await Expect(customer.Page.GetByTestId("endpoint-id").Locator("code")).ToHaveTextAsync(endpoint.VpcEndpointId);

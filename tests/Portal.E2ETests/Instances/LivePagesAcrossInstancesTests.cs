@@ -36,7 +36,7 @@ public sealed class LivePagesAcrossInstancesTests(BrowserFixture browser)
 
             // A's worker creates the endpoint (moto's are available at once); B's page shows it without a reload.
             var chip = customer.Page.GetByTestId("status-chip").First;
-            await Expect(chip).ToHaveAttributeAsync("data-status", "Available", new() { Timeout = 30_000 });
+            await Expect(chip).ToHaveAttributeAsync("data-status", "Available", new() { Timeout = 60_000 });
             var endpoint = Assert.Single(await ec2.EndpointsOfAsync(connectionId));
             await Expect(customer.Page.GetByTestId("endpoint-id").Locator("code")).ToHaveTextAsync(endpoint.VpcEndpointId);
             var create = Assert.Single(cluster.Proxy.CallsOf("CreateVpcEndpoint"));
@@ -50,7 +50,7 @@ public sealed class LivePagesAcrossInstancesTests(BrowserFixture browser)
             await support.Page.GetByTestId("support-delete").ClickAsync();
             await support.Page.GetByRole(AriaRole.Button, new() { Name = "Yes, do it" }).ClickAsync();
 
-            await Expect(chip).ToHaveAttributeAsync("data-status", "Deleted", new() { Timeout = 30_000 });
+            await Expect(chip).ToHaveAttributeAsync("data-status", "Deleted", new() { Timeout = 60_000 });
             await customer.ScreenshotAsync("instances-b-follows-a-deleted");
             // B verified the service in the wizard; every change to AWS was A's.
             Assert.All(cluster.Proxy.Calls.Where(c => c.Action is "CreateVpcEndpoint" or "DeleteVpcEndpoints"), call => Assert.Equal(A, call.Instance));
