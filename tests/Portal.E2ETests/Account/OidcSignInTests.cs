@@ -93,6 +93,7 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcPortalFixture po
         await Expect(session.Page.GetByTestId("signed-out")).ToBeVisibleAsync();
         await Expect(session.Page).ToHaveURLAsync($"{portal.BaseUrl}/account/signed-out");
         Assert.DoesNotContain(await session.Page.Context.CookiesAsync([portal.BaseUrl]), c => c.Name == "portal.auth");
+        await session.CheckAccessibilityAsync();
 
         // Back asks the server again: no signed-in page comes back; whatever page of the sign-out it lands on, it is anonymous.
         await session.Page.GoBackAsync();

@@ -97,7 +97,8 @@ public sealed class AdminConsoleTests(BrowserFixture browser, PortalFixture port
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/admin/connections/{wanted.Id}$"));
-        await Expect(page.GetByTestId("connection-title")).ToHaveTextAsync(wanted.ServiceName.Value);
+        await Expect(page.GetByTestId("connection-title")).ToHaveTextAsync(wanted.Name);
+        await Expect(page.GetByTestId("connection-service")).ToHaveTextAsync(wanted.ServiceName.Value);
         await sam.CheckAccessibilityAsync();
     }
 

@@ -25,11 +25,11 @@ public sealed class ApiLiveUpdateTests(BrowserFixture browser, PortalFixture por
         using var api = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiTokens.Customer("api-script-ada", "ws-acme"));
         const string serviceName = "com.amazonaws.vpce.eu-central-1.vpce-svc-0abcdef0123456789";
-        using var created = await api.PostAsJsonAsync("/api/v1/workspaces/ws-acme/connections", new { region = "eu-central-1", serviceName });
+        using var created = await api.PostAsJsonAsync("/api/v1/workspaces/ws-acme/connections", new { region = "eu-central-1", serviceName, name = "Orders replica" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var link = customer.Page.GetByTestId("connection-link").Filter(new() { HasText = serviceName });
+        var link = customer.Page.GetByTestId("connection-link").Filter(new() { HasText = "Orders replica" });
         await Expect(link).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await Expect(link).ToHaveAttributeAsync("href", $"/connections/{id}");
         Assert.Equal(0, navigations);

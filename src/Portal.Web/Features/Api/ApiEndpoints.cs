@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Web.Hosting.Security;
 using Scalar.AspNetCore;
 
@@ -26,6 +27,14 @@ public static class ApiEndpoints
                 .DisableDefaultFonts()
                 .DisableTelemetry())
             .AllowAnonymous()
+            // Scalar's page has no lang attribute (screen readers then guess the language); it has no option for it.
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var result = await next(context);
+                return result is ContentHttpResult { ResponseContent: { } html } page
+                    ? Results.Content(html.Replace("<html>", "<html lang=\"en\">", StringComparison.Ordinal), page.ContentType, statusCode: page.StatusCode)
+                    : result;
+            })
             // The reference starts itself with an inline script and its bundle evaluates generated code; only its own
             // page may do either. It renders only our OpenAPI document, and the API it calls takes bearer tokens, not cookies.
             .WithMetadata(new ContentSecurityPolicyRelaxation("'unsafe-inline'", "'unsafe-eval'"));
