@@ -22,7 +22,8 @@ static int Usage()
                        --rows <n> (default 100000), --iterations <n> (default 50), --keep-database,
                        --postgres <connection string> (run on a fresh database on that server instead of SQLite)
           reconciler   AWS calls, time and memory of a reconciliation cycle (fake EC2 at 10,000 connections, and moto)
-                       --connections <n> (default 10000), --cycles <n> (default 5), --moto-connections <n> (default 1200, 0 to skip)
+                       --connections <n> (default 10000), --cycles <n> (default 5), --moto-connections <n> (default 1200, 0 to skip),
+                       --postgres <connection string> (run on a fresh database on that server instead of SQLite)
           notify-latency  time for a change published on one instance to reach the other through PostgreSQL LISTEN/NOTIFY
                        --postgres <connection string> (required), --changes <n> (default 200)
         """);

@@ -21,16 +21,17 @@ internal static class ReconcilerBenchmark
         var connections = IntOption(args, "--connections", 10_000);
         var cycles = IntOption(args, "--cycles", 5);
         var motoConnections = IntOption(args, "--moto-connections", 1_200);
+        var postgres = StringOption(args, "--postgres");
 
-        Console.WriteLine("# Reconciler benchmark");
+        Console.WriteLine($"# Reconciler benchmark on {(postgres is null ? "SQLite" : "PostgreSQL")}");
         Console.WriteLine();
-        var fakeOk = await RunAgainstFakeAsync(connections, cycles);
+        var fakeOk = await RunAgainstFakeAsync(connections, cycles, postgres);
         Console.WriteLine();
-        var motoOk = motoConnections <= 0 || await RunAgainstMotoAsync(motoConnections, Math.Min(cycles, 3));
+        var motoOk = motoConnections <= 0 || await RunAgainstMotoAsync(motoConnections, Math.Min(cycles, 3), postgres);
         return fakeOk && motoOk ? 0 : 1;
     }
 
-    private static async Task<bool> RunAgainstFakeAsync(int total, int cycles)
+    private static async Task<bool> RunAgainstFakeAsync(int total, int cycles, string? postgres)
     {
         var counter = new Ec2CallCounter();
         var regions = Regions.ToDictionary(r => r, r => new RegionOptions
@@ -38,7 +39,7 @@ internal static class ReconcilerBenchmark
             DisplayName = r, PrincipalArn = "arn:aws:iam::111122223333:root", VpcId = "vpc-0a11b2c3d4e5f6071",
             SubnetIds = ["subnet-0111b2c3d4e5f6071"], ServiceUrl = "http://fake-ec2.invalid",
         });
-        await using var world = await BenchmarkWorld.CreateAsync(regions, () => new FakeEc2Handler(counter));
+        await using var world = await BenchmarkWorld.CreateAsync(regions, () => new FakeEc2Handler(counter), postgres);
         // Uneven on purpose: a batch boundary per region is what the target formula is about.
         var perRegion = SplitUnevenly(total, Regions.Length);
         for (var i = 0; i < Regions.Length; i++)
@@ -53,7 +54,7 @@ internal static class ReconcilerBenchmark
         return results.All(r => r.Calls == target);
     }
 
-    private static async Task<bool> RunAgainstMotoAsync(int total, int cycles)
+    private static async Task<bool> RunAgainstMotoAsync(int total, int cycles, string? postgres)
     {
         const string region = "us-east-1";
         await using var moto = await MotoServer.StartAsync();
@@ -80,7 +81,7 @@ internal static class ReconcilerBenchmark
         {
             [region] = new() { DisplayName = region, PrincipalArn = "arn:aws:iam::123456789012:root", VpcId = vpc, SubnetIds = [subnet], ServiceUrl = moto.Url.ToString() },
         };
-        await using var world = await BenchmarkWorld.CreateAsync(regions, () => new CountingPassThroughHandler(counter));
+        await using var world = await BenchmarkWorld.CreateAsync(regions, () => new CountingPassThroughHandler(counter), postgres);
         await world.InsertAvailableConnectionsAsync(region, endpointIds);
         var target = (total + 999) / 1000;
         var results = await RunCyclesAsync(world, counter, cycles);
@@ -148,6 +149,16 @@ internal static class ReconcilerBenchmark
         var split = weights.Take(parts).Select(w => total * w / sum).ToArray();
         split[0] += total - split.Sum();
         return split;
+    }
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        if (index < 0)
+        {
+            return null;
+        }
+        return index + 1 < args.Length ? args[index + 1] : throw new ArgumentException($"{name} needs a value.");
     }
 
     private static int IntOption(string[] args, string name, int fallback)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections;
 using Portal.Web.Features.EgressIps;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Provisioning.Regions;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Simulated;
@@ -34,6 +35,8 @@ public class PortalDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<EgressIpRequest> EgressIpRequests => Set<EgressIpRequest>();
     public DbSet<SimulatedEndpoint> SimulatedEndpoints => Set<SimulatedEndpoint>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<NotificationSubscription> NotificationSubscriptions => Set<NotificationSubscription>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -78,9 +78,17 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
     private static string StatusShown(IRenderedComponent<CascadingValue<PortalSession>> page) =>
         page.Find("[data-testid=status-chip]").GetAttribute("data-status")!;
 
+    /// <summary>What screen readers announce: the text of the polite live region, which stays in the page as the status changes.</summary>
+    private static string StatusAnnounced(IRenderedComponent<CascadingValue<PortalSession>> page)
+    {
+        var region = page.Find("[data-testid=status-announcement]");
+        Assert.Equal("polite", region.GetAttribute("aria-live"));
+        return System.Text.RegularExpressions.Regex.Replace(region.TextContent, @"\s+", " ").Trim();
+    }
+
     /// <summary>The line under the title, with its white space as a browser shows it.</summary>
     private static string Subtitle(IRenderedComponent<CascadingValue<PortalSession>> page) =>
-        System.Text.RegularExpressions.Regex.Replace(page.Find("h1").ParentElement!.NextElementSibling!.TextContent, @"\s+", " ").Trim();
+        System.Text.RegularExpressions.Regex.Replace(page.Find("[data-testid=connection-subtitle]").TextContent, @"\s+", " ").Trim();
 
     [Fact]
     public async Task The_customer_page_shows_a_deletion_requested_elsewhere_without_being_rendered_again()
@@ -88,6 +96,7 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
         var connection = await SeedAsync(ConnectionStatus.Available);
         var page = RenderWithSession<ConnectionDetailPage>(Ada, connection.Id);
         page.WaitForAssertion(() => Assert.Equal("Available", StatusShown(page)));
+        Assert.Equal("Connection status: Available", StatusAnnounced(page));
         Assert.NotNull(page.Find("[data-testid=delete-connection]"));
         Assert.StartsWith("us-east-1 · created 2026-11-24 12:00 UTC by Ada Lovelace", Subtitle(page));
 
@@ -97,6 +106,7 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
         page.WaitForAssertion(() =>
         {
             Assert.Equal("Deleting", StatusShown(page));
+            Assert.Equal("Connection status: Deleting", StatusAnnounced(page));
             Assert.Equal("Deleting", page.Find("[data-testid=guidance]").GetAttribute("data-status"));
             Assert.Empty(page.FindAll("[data-testid=delete-connection]"));
         });

@@ -28,13 +28,13 @@ public sealed class ConnectionGuidanceTests : MudTestContext
     }
 
     [Fact]
-    public void Available_offers_the_dns_name_to_copy_and_the_no_traffic_hint()
+    public void Available_offers_the_dns_name_to_copy_and_points_to_the_listener_port()
     {
         var guidance = Render<ConnectionGuidance>(p => p.Add(g => g.Connection, ConnectionIn(ConnectionStatus.Available)));
 
         Assert.Contains("vpce-0aaaabbbbccccdddd-x.vpce-svc", guidance.Find("[data-testid=primary-dns]").TextContent);
         Assert.NotNull(guidance.Find("[data-testid=primary-dns-copy]"));
-        Assert.Contains("target group", guidance.Markup);
+        Assert.Contains("listener port", guidance.Markup);
     }
 
     [Fact]

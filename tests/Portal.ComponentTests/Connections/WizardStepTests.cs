@@ -146,4 +146,21 @@ public sealed class WizardStepTests : MudTestContext
         Assert.Equal(WizardStep.Region, selected);
         Assert.Equal("SPAN", progress.Find("[data-testid=step-Create]").TagName);
     }
+
+    [Fact]
+    public void The_create_step_shows_the_name_and_description_as_typed_with_the_servers_reason_under_the_name()
+    {
+        string? typed = null;
+        var step = Render<CreateStep>(p => p.Add(s => s.Region, "us-east-1").Add(s => s.ServiceName, Name)
+            .Add(s => s.Name, "Orders DB").Add(s => s.NameError, "Another connection in this workspace is already called \"Orders DB\". Choose another name.")
+            .Add(s => s.Description, "Primary orders database")
+            .Add(s => s.NameChanged, (string value) => typed = value));
+
+        Assert.Equal("Orders DB", step.Find("input[data-testid=connection-name]").GetAttribute("value"));
+        Assert.Equal("Primary orders database", step.Find("textarea[data-testid=connection-description]").GetAttribute("value"));
+        Assert.Contains("already called \"Orders DB\"", step.Find("[data-testid=connection-name-error]").TextContent);
+
+        step.Find("input[data-testid=connection-name]").Input("Orders DB 2");
+        Assert.Equal("Orders DB 2", typed);
+    }
 }

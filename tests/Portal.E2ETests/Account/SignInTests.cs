@@ -64,6 +64,7 @@ public sealed class SignInTests(BrowserFixture browser, PortalFixture portal) : 
         await session.Page.GetByTestId("sign-out").ClickAsync();
 
         await Expect(session.Page.GetByTestId("signed-out")).ToBeVisibleAsync();
+        await session.CheckAccessibilityAsync();
         await session.Page.GotoAsync("/");
         await Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"));
     }

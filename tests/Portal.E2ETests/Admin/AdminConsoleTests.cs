@@ -46,7 +46,7 @@ public sealed class AdminConsoleTests(BrowserFixture browser, PortalFixture port
 
         var export = await sam.Page.RunAndWaitForDownloadAsync(() => sam.Page.GetByTestId("audit-export").ClickAsync());
         var csv = await File.ReadAllLinesAsync((await export.PathAsync())!);
-        Assert.Equal("at_utc,actor_id,actor_name,action,outcome,workspace_id,connection_id,client_address,details", csv[0]);
+        Assert.Equal("at_utc,actor_id,actor_name,action,outcome,workspace_id,connection_id,connection_name,client_address,details", csv[0]);
         Assert.Single(csv.Skip(1), line => line.Contains("region.update") && line.Contains("198.51.100.32"));
         await Expect(sam.Page.GetByText("Exported 1 entry.")).ToBeVisibleAsync();
         Assert.Empty(sam.ConsoleErrors);
@@ -73,6 +73,32 @@ public sealed class AdminConsoleTests(BrowserFixture browser, PortalFixture port
         await sam.Page.GetByLabel("Search").FillAsync("no-such-connection");
         await Expect(sam.Page.GetByTestId("connections-empty")).ToBeVisibleAsync();
         Assert.Empty(sam.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task The_all_connections_grid_is_searched_and_a_connection_opened_with_the_keyboard_alone()
+    {
+        var wanted = await AddConnectionsAsync();
+        await using var sam = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
+        await sam.SignInAsync("sam", "/admin/connections");
+        var page = sam.Page;
+        var rows = page.GetByTestId("connections-grid").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(6);
+
+        // From the top of the page, Tab reaches the search field (past the app bar and the menu); typing filters the grid.
+        await KeyboardNavigation.TabUntilFocusedAsync(page, page.GetByLabel("Search"), maxPresses: 30);
+        await page.Keyboard.TypeAsync(wanted.EndpointId!);
+        await Expect(rows).ToHaveCountAsync(1);
+
+        // On through the other filters into the grid: the row's link is a tab stop, shows focus, and Enter opens it.
+        var link = rows.First.GetByTestId("connection-link");
+        await KeyboardNavigation.TabUntilFocusedAsync(page, link, maxPresses: 20);
+        Assert.NotEqual("none", await KeyboardNavigation.FocusedOutlineAsync(page));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/admin/connections/{wanted.Id}$"));
+        await Expect(page.GetByTestId("connection-title")).ToHaveTextAsync(wanted.ServiceName.Value);
+        await sam.CheckAccessibilityAsync();
     }
 
     [Fact]

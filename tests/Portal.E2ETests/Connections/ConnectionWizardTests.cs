@@ -57,6 +57,10 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
         await Expect(page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "PendingAcceptance", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("accept-command")).ToContainTextAsync("aws ec2 accept-vpc-endpoint-connections");
         await Expect(page.GetByTestId("acceptance-countdown")).ToContainTextAsync("Expires in");
+        // Screen readers hear each status as it arrives, through a polite live region that stays in the page.
+        var announcement = page.GetByTestId("status-announcement");
+        await Expect(announcement).ToHaveAttributeAsync("aria-live", "polite");
+        await Expect(announcement).ToHaveTextAsync("Connection status: Pending acceptance");
         await customer.ScreenshotAsync("detail-pending-acceptance");
 
         // The service owner accepts from another browser; this page is not reloaded.
@@ -71,6 +75,7 @@ public sealed class ConnectionWizardTests(BrowserFixture browser, PortalFixture 
         await Expect(page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Pending", new() { Timeout = 20_000 });
         await customer.ScreenshotAsync("detail-pending");
         await Expect(page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", "Available", new() { Timeout = 20_000 });
+        await Expect(announcement).ToHaveTextAsync("Connection status: Available");
         await customer.ScreenshotAsync("detail-available");
 
         await page.GetByTestId("primary-dns-copy").ClickAsync();

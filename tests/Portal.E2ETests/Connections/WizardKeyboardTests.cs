@@ -22,9 +22,7 @@ public sealed class WizardKeyboardTests(BrowserFixture browser, PortalFixture po
         await page.Keyboard.PressAsync("ArrowDown");
         await Expect(page.Locator(".mud-list-item-clickable.mud-selected-item")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
-        await page.GetByTestId("wizard-next").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await NextWithKeyboardAsync(page);
 
         // The new step's heading takes focus; the name field is the next stop in tab order.
         await Expect(page.Locator("#wizard-step-heading")).ToBeFocusedAsync();
@@ -34,36 +32,33 @@ public sealed class WizardKeyboardTests(BrowserFixture browser, PortalFixture po
         await Expect(field).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync($"com.amazonaws.vpce.{region}.vpce-svc-0bbbbbbbbbbbbbbb1");
         await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
-        await page.Keyboard.PressAsync("Tab");
-        await PressUntilFocusedAsync(page, page.GetByTestId("wizard-next"));
-        await page.Keyboard.PressAsync("Enter");
+        await NextWithKeyboardAsync(page);
 
+        // Each later step: from its heading, Tab reaches the step's own controls and then Next, each with a visible focus ring.
         await Expect(page.GetByTestId("principal-arn")).ToBeVisibleAsync();
-        await page.GetByTestId("wizard-next").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#wizard-step-heading")).ToBeFocusedAsync();
+        await NextWithKeyboardAsync(page);
 
-        await page.GetByTestId("verify-button").FocusAsync();
+        await Expect(page.Locator("#wizard-step-heading")).ToBeFocusedAsync();
+        await KeyboardNavigation.TabUntilFocusedAsync(page, page.GetByTestId("verify-button"));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("verify-success")).ToBeVisibleAsync();
-        await page.GetByTestId("wizard-next").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await NextWithKeyboardAsync(page);
 
-        await page.GetByTestId("create-connection").FocusAsync();
+        await Expect(page.Locator("#wizard-step-heading")).ToBeFocusedAsync();
+        await KeyboardNavigation.TabUntilFocusedAsync(page, page.GetByTestId("create-connection"));
+        Assert.NotEqual("none", await KeyboardNavigation.FocusedOutlineAsync(page));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connections/[0-9a-f-]{36}$"));
     }
 
-    /// <summary>Tabs forward until the element has focus, proving it is reachable in tab order.</summary>
-    private static async Task PressUntilFocusedAsync(IPage page, ILocator target)
+    /// <summary>Tabs to Next (it must be reachable and show where focus is) and presses Enter.</summary>
+    private static async Task NextWithKeyboardAsync(IPage page)
     {
-        for (var i = 0; i < 10; i++)
-        {
-            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
-            {
-                return;
-            }
-            await page.Keyboard.PressAsync("Tab");
-        }
-        Assert.Fail("The element is not reachable with Tab.");
+        var next = page.GetByTestId("wizard-next");
+        await Expect(next).ToBeEnabledAsync();
+        await KeyboardNavigation.TabUntilFocusedAsync(page, next, maxPresses: 30);
+        Assert.NotEqual("none", await KeyboardNavigation.FocusedOutlineAsync(page));
+        await page.Keyboard.PressAsync("Enter");
     }
 }

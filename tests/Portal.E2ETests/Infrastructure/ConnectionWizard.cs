@@ -34,7 +34,8 @@ public static class ConnectionWizard
 
     /// <summary>Runs every step and returns the new connection's detail path (opens the wizard unless it is open already,
     /// e.g. after <c>SignInAsync(identity, "/connections/new")</c>, which saves a page load and a circuit).</summary>
-    public static async Task<string> CreateAsync(PortalPage session, string region, string serviceName)
+    /// <param name="name">The connection's name; by default the one the wizard proposes.</param>
+    public static async Task<string> CreateAsync(PortalPage session, string region, string serviceName, string? name = null)
     {
         var page = session.Page;
         if (new Uri(page.Url).AbsolutePath != "/connections/new")
@@ -45,8 +46,15 @@ public static class ConnectionWizard
         await page.GetByTestId("verify-button").ClickAsync();
         await Expect(page.GetByTestId("verify-success")).ToBeVisibleAsync();
         await page.GetByTestId("wizard-next").ClickAsync();
+        await Expect(page.GetByLabel("Connection name")).Not.ToBeEmptyAsync();
+        if (name is not null)
+        {
+            await page.GetByLabel("Connection name").FillAsync(name);
+        }
         await page.GetByTestId("create-connection").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/connections/[0-9a-f-]{36}$"));
+        await Expect(page.GetByTestId("connection-title")).ToBeVisibleAsync();
+        await session.CheckAccessibilityAsync("just created");
         return new Uri(page.Url).AbsolutePath;
     }
 }

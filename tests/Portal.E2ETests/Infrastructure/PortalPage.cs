@@ -7,6 +7,9 @@ namespace Portal.E2ETests.Infrastructure;
 /// A signed-in (or anonymous) browser context on the portal, collecting console errors and Content-Security-Policy
 /// violations, and taking screenshots. Disposing it fails the test when any page of the context saw a CSP violation,
 /// so every page a test visits is checked against the policy.
+/// Every page state a test reaches through it is checked with axe-core (<see cref="CheckAccessibilityAsync"/>): each
+/// page once it is interactive, each state a test names for a screenshot, and the last page at dispose; a page the
+/// test went through without any check fails the test at dispose.
 /// </summary>
 public sealed class PortalPage : IAsyncDisposable
 {
@@ -32,6 +35,9 @@ public sealed class PortalPage : IAsyncDisposable
     private readonly IBrowserContext context;
     private readonly List<string> consoleErrors = [];
     private readonly List<string> cspViolations = [];
+    private readonly HashSet<string> checkedStates = [];
+    private readonly HashSet<string> checkedPaths = [];
+    private readonly HashSet<string> visitedPaths = [];
 
     private PortalPage(IBrowserContext context, IPage page, string baseUrl)
     {
@@ -46,6 +52,16 @@ public sealed class PortalPage : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => consoleErrors.Add(error);
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame && frame.Url.StartsWith(baseUrl, StringComparison.Ordinal))
+            {
+                lock (visitedPaths)
+                {
+                    visitedPaths.Add(new Uri(frame.Url).AbsolutePath);
+                }
+            }
+        };
     }
 
     public IPage Page { get; }
@@ -85,6 +101,7 @@ public sealed class PortalPage : IAsyncDisposable
     public async Task SignInAsync(string identityKey, string returnUrl = "/")
     {
         await Page.GotoAsync($"/account/signin?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await CheckAccessibilityAsync();
         await Page.GetByTestId($"signin-{identityKey}").ClickAsync();
         await WaitForCircuitAsync();
     }
@@ -108,9 +125,34 @@ public sealed class PortalPage : IAsyncDisposable
         await WaitForCircuitAsync();
     }
 
-    /// <summary>The prerendered page appears before SignalR connects; clicks before that are lost.</summary>
-    public Task WaitForCircuitAsync() =>
-        Page.GetByTestId("circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    /// <summary>
+    /// The prerendered page appears before SignalR connects; clicks before that are lost. Once it is interactive, the
+    /// page is checked with axe.
+    /// </summary>
+    public async Task WaitForCircuitAsync()
+    {
+        await Page.GetByTestId("circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await CheckAccessibilityAsync();
+    }
+
+    /// <summary>
+    /// Runs axe-core on the page as it is now, once per page and state: fails the test on a critical or serious
+    /// violation, listing the rule, the elements and the help page. Moderate and minor ones go to axe-findings.txt.
+    /// </summary>
+    /// <param name="state">What the page shows, when one page has several states worth checking (a wizard step, a status).</param>
+    public async Task CheckAccessibilityAsync(string? state = null)
+    {
+        var url = new Uri(Page.Url);
+        var dark = await Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor") == DarkBackground;
+        var where = $"{url.PathAndQuery}{(state is null ? "" : $" [{state}]")} ({(dark ? "dark" : "light")} theme)";
+        if (!checkedStates.Add(where))
+        {
+            return;
+        }
+        // Counted as checked even when it fails, so the coverage check at dispose does not replace this failure.
+        checkedPaths.Add(url.AbsolutePath);
+        await AxeCheck.ExpectNoSeriousViolationsAsync(Page, where);
+    }
 
     /// <summary>Proves the dark palette is applied: the page and the app bar have the dark theme's background colours.</summary>
     public async Task ExpectDarkThemeAsync()
@@ -122,8 +164,10 @@ public sealed class PortalPage : IAsyncDisposable
     // Screenshots are opt-in (they cost seconds per test): set PORTAL_SCREENSHOTS=1 to write them to bin/…/screenshots.
     private static readonly bool ScreenshotsEnabled = Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") == "1";
 
+    /// <summary>Checks the page state the test names with axe, and saves a screenshot of it when screenshots are on.</summary>
     public async Task ScreenshotAsync(string name)
     {
+        await CheckAccessibilityAsync(name);
         if (!ScreenshotsEnabled)
         {
             return;
@@ -136,8 +180,10 @@ public sealed class PortalPage : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         List<string> violations;
+        string? accessibilityFailure;
         try
         {
+            accessibilityFailure = await CheckLastPageAndCoverageAsync();
             violations = [];
             foreach (var page in context.Pages.Where(p => !p.IsClosed))
             {
@@ -159,9 +205,46 @@ public sealed class PortalPage : IAsyncDisposable
         {
             await context.DisposeAsync();
         }
+        var failures = new List<string>();
         if (violations.Count > 0)
         {
-            throw new Xunit.Sdk.XunitException($"Content-Security-Policy violations: {string.Join(" | ", violations.Distinct())}");
+            failures.Add($"Content-Security-Policy violations: {string.Join(" | ", violations.Distinct())}");
         }
+        if (accessibilityFailure is not null)
+        {
+            failures.Add(accessibilityFailure);
+        }
+        if (failures.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException(string.Join("\n", failures));
+        }
+    }
+
+    /// <summary>Checks the page the test ended on, and that no page was passed through without an axe check.</summary>
+    private async Task<string?> CheckLastPageAndCoverageAsync()
+    {
+        try
+        {
+            if (!Page.IsClosed && Page.Url.StartsWith(BaseUrl, StringComparison.Ordinal) && !checkedPaths.Contains(new Uri(Page.Url).AbsolutePath))
+            {
+                await CheckAccessibilityAsync();
+            }
+        }
+        catch (Xunit.Sdk.XunitException failure)
+        {
+            return failure.Message;
+        }
+        catch (PlaywrightException)
+        {
+            // The page was navigating away as the test ended: the page it went to was never the test's subject.
+        }
+        List<string> notChecked;
+        lock (visitedPaths)
+        {
+            notChecked = visitedPaths.Where(path => !checkedPaths.Contains(path)).Order(StringComparer.Ordinal).ToList();
+        }
+        return notChecked.Count == 0 ? null
+            : $"Pages visited without an accessibility check: {string.Join(", ", notChecked)}. Wait for them through "
+              + $"{nameof(GotoAsync)}/{nameof(WaitForCircuitAsync)}, name their state with {nameof(ScreenshotAsync)} or call {nameof(CheckAccessibilityAsync)}.";
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Tests.Shared;
 using Portal.Web.Features.Connections.ServiceNames;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -64,7 +65,7 @@ internal sealed class PortalProcess(AwsWorld world, string databasePath, Action<
 
     public async Task<Guid> CreateConnectionAsync(string workspaceId, string serviceName, Guid? requestId = null)
     {
-        var outcome = await Connections.CreateAsync(AccessTo(workspaceId), new CreateConnectionRequest(AwsWorld.Region, serviceName, requestId ?? Guid.NewGuid()));
+        var outcome = await Connections.CreateAsync(AccessTo(workspaceId), new CreateConnectionRequest(AwsWorld.Region, serviceName, requestId ?? Guid.NewGuid(), ConnectionSeeds.NameFor(serviceName)));
         Assert.True(outcome.Succeeded, outcome.InputError?.Message);
         return outcome.ConnectionId!.Value;
     }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using Portal.Tests.Shared;
+using Portal.Web.Features.Connections;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Admin.AuditView;
@@ -22,6 +24,7 @@ public sealed class AdminAuditQueryTests : IAsyncLifetime
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 23, 30, 0, TimeSpan.Zero));
         var audit = new AuditLog(clock);
         await using var db = database.CreateDbContext();
+        db.Connections.Add(ConnectionSeeds.InStatus(ConnectionStatus.Available, id: ConnectionId, name: "Orders DB"));
         audit.Add(db, AdminTestDatabase.Ada, AuditActions.ConnectionCreated, AuditOutcome.Succeeded, "ws-acme", ConnectionId, "created");
         clock.Advance(TimeSpan.FromHours(1)); // 2 March, 00:30 UTC
         audit.Add(db, Grace, AuditActions.EgressIpsRequested, AuditOutcome.Succeeded, "ws-globex", details: "Region us-east-1");
@@ -77,11 +80,23 @@ public sealed class AdminAuditQueryTests : IAsyncLifetime
         var export = await query.ExportCsvAsync(AdminTestDatabase.Support, new(From: new DateOnly(2026, 3, 2)));
 
         var lines = export.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("at_utc,actor_id,actor_name,action,outcome,workspace_id,connection_id,client_address,details", lines[0]);
-        Assert.Equal("2026-03-03 00:30:00,sam,Sam Support,region.update,Succeeded,,,,'=cmd|' /C calc'!A0", lines[1]);
-        Assert.Equal("2026-03-02 00:30:00,grace,Grace Hopper,egress-ips.request,Succeeded,ws-globex,,,Region us-east-1", lines[2]);
+        Assert.Equal("at_utc,actor_id,actor_name,action,outcome,workspace_id,connection_id,connection_name,client_address,details", lines[0]);
+        Assert.Equal("2026-03-03 00:30:00,sam,Sam Support,region.update,Succeeded,,,,,'=cmd|' /C calc'!A0", lines[1]);
+        Assert.Equal("2026-03-02 00:30:00,grace,Grace Hopper,egress-ips.request,Succeeded,ws-globex,,,,Region us-east-1", lines[2]);
         Assert.Equal(3, lines.Length);
         Assert.False(export.Capped);
+    }
+
+    [Fact]
+    public async Task Entries_about_a_connection_carry_its_current_name_in_the_grid_and_the_export()
+    {
+        var export = await query.ExportCsvAsync(AdminTestDatabase.Support, new(ConnectionId: ConnectionId));
+        var names = await query.ConnectionNamesAsync(AdminTestDatabase.Support, [ConnectionId, Guid.NewGuid()]);
+
+        var lines = export.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"2026-03-01 23:30:00,ada,Ada Lovelace,connection.create,Succeeded,ws-acme,{ConnectionId},Orders DB,,created", lines[1]);
+        Assert.Equal("Orders DB", Assert.Single(names).Value);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => query.ConnectionNamesAsync(AdminTestDatabase.Ada, [ConnectionId]));
     }
 
     [Fact]

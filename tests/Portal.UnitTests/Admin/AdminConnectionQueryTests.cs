@@ -18,7 +18,7 @@ public sealed class AdminConnectionQueryTests : IAsyncLifetime
         database = await AdminTestDatabase.CreateAsync();
         query = new AdminConnectionQuery(database);
         connections.Add(await database.AddConnectionAsync("ws-acme", "us-east-1", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", ConnectionStatus.Available, "vpce-0aaaaaaaaaaaaaaa1", Start));
-        connections.Add(await database.AddConnectionAsync("ws-acme", "eu-west-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d", ConnectionStatus.Failed, null, Start.AddHours(1)));
+        connections.Add(await database.AddConnectionAsync("ws-acme", "eu-west-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d", ConnectionStatus.Failed, null, Start.AddHours(1), name: "Billing Warehouse (EU)"));
         connections.Add(await database.AddConnectionAsync("ws-globex", "us-east-1", "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210", ConnectionStatus.PendingAcceptance, "vpce-0bbbbbbbbbbbbbbb2", Start.AddHours(2)));
         connections.Add(await database.AddConnectionAsync("ws-globex", "eu-west-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0d0d0d0d", ConnectionStatus.Available, "vpce-0ccccccc", Start.AddHours(3)));
     }
@@ -49,6 +49,27 @@ public sealed class AdminConnectionQueryTests : IAsyncLifetime
         Assert.Equal([connections[3].Id], byStatusAndRegion.Items.Select(r => r.Id));
         Assert.Equal(2, byWorkspace.TotalCount);
         Assert.All(byWorkspace.Items, r => Assert.Equal("ws-acme", r.WorkspaceId));
+    }
+
+    [Theory]
+    [InlineData("warehouse")]
+    [InlineData("BILLING wARE")]
+    [InlineData("(eu)")]
+    public async Task Search_finds_a_connection_by_part_of_its_name_ignoring_case(string term)
+    {
+        var page = await query.SearchAsync(AdminTestDatabase.Support, new(Search: term), AdminConnectionSort.Newest, FirstPage);
+
+        var row = Assert.Single(page.Items);
+        Assert.Equal((connections[1].Id, "Billing Warehouse (EU)"), (row.Id, row.Name));
+    }
+
+    [Fact]
+    public async Task Rows_sort_by_name_ignoring_case()
+    {
+        var page = await query.SearchAsync(AdminTestDatabase.Support, new(), new AdminConnectionSort(AdminConnectionSortColumn.Name, Descending: false), FirstPage);
+
+        Assert.Equal(page.Items.Select(r => r.Name).Order(StringComparer.OrdinalIgnoreCase), page.Items.Select(r => r.Name));
+        Assert.Equal("Billing Warehouse (EU)", page.Items[0].Name);
     }
 
     [Theory]

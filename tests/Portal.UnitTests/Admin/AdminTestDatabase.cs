@@ -28,9 +28,9 @@ public sealed class AdminTestDatabase : IDbContextFactory<PortalDbContext>, IAsy
 
     public PortalDbContext CreateDbContext() => database.CreateDbContext();
 
-    public async Task<Connection> AddConnectionAsync(string workspaceId, string region, string serviceName, ConnectionStatus status, string? endpointId, DateTimeOffset createdAt)
+    public async Task<Connection> AddConnectionAsync(string workspaceId, string region, string serviceName, ConnectionStatus status, string? endpointId, DateTimeOffset createdAt, string? name = null)
     {
-        var connection = ConnectionSeeds.InStatus(status, workspaceId, serviceName, endpointId ?? "vpce-0aaaabbbbccccdddd", createdAt);
+        var connection = ConnectionSeeds.InStatus(status, workspaceId, serviceName, endpointId ?? "vpce-0aaaabbbbccccdddd", createdAt, name: name);
         await using var db = CreateDbContext();
         db.Connections.Add(connection);
         await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using Portal.Tests.Shared;
 using Portal.Web.Hosting.Limits;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
@@ -54,7 +55,7 @@ public class ConnectionRequestTests
     public async Task Submitting_the_same_wizard_twice_makes_one_connection()
     {
         await using var harness = await CreateAsync();
-        var input = new CreateConnectionRequest(UsEast, ServiceName, Guid.NewGuid());
+        var input = new CreateConnectionRequest(UsEast, ServiceName, Guid.NewGuid(), ConnectionSeeds.NameFor(ServiceName));
 
         var results = await Task.WhenAll(harness.Service.CreateAsync(Access(Ada, "ws-acme"), input), harness.Service.CreateAsync(Access(Ada, "ws-acme"), input));
 
@@ -69,7 +70,7 @@ public class ConnectionRequestTests
         await using var harness = await CreateAsync();
         var first = await harness.CreateConnectionAsync();
 
-        var second = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceName.ToUpperInvariant(), Guid.NewGuid()));
+        var second = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceName.ToUpperInvariant(), Guid.NewGuid(), ConnectionSeeds.NameFor(ServiceName.ToUpperInvariant())));
 
         Assert.False(second.Succeeded);
         Assert.Equal(ServiceNameErrorCode.AlreadyConnected, second.InputError!.Code);
@@ -92,7 +93,7 @@ public class ConnectionRequestTests
     {
         await using var harness = await CreateAsync();
 
-        var outcome = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", Guid.NewGuid()));
+        var outcome = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", Guid.NewGuid(), ConnectionSeeds.NameFor("com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0")));
 
         Assert.Equal(ServiceNameErrorCode.RegionMismatch, outcome.InputError!.Code);
         Assert.Empty(await harness.Service.ListAsync(Access(Ada, "ws-acme")));
@@ -103,7 +104,7 @@ public class ConnectionRequestTests
     {
         await using var harness = await CreateAsync();
 
-        var outcome = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest("ap-south-1", "com.amazonaws.vpce.ap-south-1.vpce-svc-0123456789abcdef0", Guid.NewGuid()));
+        var outcome = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest("ap-south-1", "com.amazonaws.vpce.ap-south-1.vpce-svc-0123456789abcdef0", Guid.NewGuid(), ConnectionSeeds.NameFor("com.amazonaws.vpce.ap-south-1.vpce-svc-0123456789abcdef0")));
 
         Assert.Equal(ServiceNameErrorCode.UnknownRegion, outcome.InputError!.Code);
     }

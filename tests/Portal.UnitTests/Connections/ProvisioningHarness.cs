@@ -1,3 +1,4 @@
+using Portal.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,7 @@ using Portal.Web.Features.Connections;
 using Portal.Web.Features.Connections.Lifecycle;
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Features.EgressIps;
+using Portal.Web.Features.Notifications;
 using Portal.Web.Hosting.Limits;
 using Portal.Web.Provisioning;
 using Portal.Web.Provisioning.Regions;
@@ -44,7 +46,8 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
             .AddRegions()
             .AddPortalLimits(configuration)
             .AddPrivateLinkConnections(configuration)
-            .AddEgressIps();
+            .AddEgressIps()
+            .AddNotifications(configuration);
         collection.AddSingleton<IDbContextFactory<PortalDbContext>>(database);
         collection.AddSingleton<TimeProvider>(Clock);
         collection.AddSingleton<IEndpointProvisioner>(Provisioner);
@@ -63,6 +66,8 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     public ConnectionReconciler Reconciler => services.GetRequiredService<ConnectionReconciler>();
     public ConnectionSupportActions SupportActions => services.GetRequiredService<ConnectionSupportActions>();
     public EgressIpService EgressIps => services.GetRequiredService<EgressIpService>();
+    public NotificationService Notifications => services.GetRequiredService<NotificationService>();
+    public NotificationSupportView NotificationSupport => services.GetRequiredService<NotificationSupportView>();
     public ActionRateLimiter RateLimiter => services.GetRequiredService<ActionRateLimiter>();
     public ProvisioningWorkerOptions WorkerOptions { get; } = new() { MaxAttempts = 4, BaseBackoff = TimeSpan.FromSeconds(2), ClaimLease = TimeSpan.FromMinutes(1) };
     public ReconcilerOptions ReconcilerOptions { get; } = new() { FastPollInterval = TimeSpan.FromSeconds(5), SlowPollInterval = TimeSpan.FromMinutes(5), AcceptanceTimeout = TimeSpan.FromHours(1) };
@@ -93,13 +98,14 @@ internal sealed class ProvisioningHarness : IAsyncDisposable
     /// <summary>The reconciler of another portal instance on the same database.</summary>
     public ConnectionReconciler NewReconciler() => ActivatorUtilities.CreateInstance<ConnectionReconciler>(services);
 
-    public static CreateConnectionRequest Request(string? serviceName = null, string region = UsEast) =>
-        new(region, serviceName ?? ServiceName, Guid.NewGuid());
+    /// <param name="name">By default the name the wizard would propose for the service.</param>
+    public static CreateConnectionRequest Request(string? serviceName = null, string region = UsEast, string? name = null, string? description = null) =>
+        new(region, serviceName ?? ServiceName, Guid.NewGuid(), name ?? ConnectionSeeds.NameFor(serviceName ?? ServiceName), description);
 
-    public async Task<Guid> CreateConnectionAsync(PortalUser? user = null, string? serviceName = null, string region = UsEast)
+    public async Task<Guid> CreateConnectionAsync(PortalUser? user = null, string? serviceName = null, string region = UsEast, string? name = null)
     {
-        var outcome = await Service.CreateAsync(Access(user ?? Ada), Request(serviceName, region));
-        Assert.True(outcome.Succeeded, outcome.InputError?.Message ?? outcome.Refusal);
+        var outcome = await Service.CreateAsync(Access(user ?? Ada), Request(serviceName, region, name));
+        Assert.True(outcome.Succeeded, outcome.InputError?.Message ?? outcome.Refusal ?? outcome.DetailsErrors?.Name);
         return outcome.ConnectionId!.Value;
     }
 

@@ -3,7 +3,9 @@ using Portal.Web.Data;
 using System.Reflection;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Connections.Naming;
 using Portal.Web.Features.EgressIps;
+using Portal.Web.Features.Notifications;
 using static Portal.UnitTests.Connections.ProvisioningHarness;
 
 namespace Portal.UnitTests.Connections;
@@ -19,7 +21,7 @@ public class TenantBoundaryTests
 
     private Task<ProvisioningHarness> CreateAsync(LimitsOptions? limits = null) => ProvisioningHarness.CreateAsync(limits, Provider);
 
-    private static readonly Type[] CustomerServices = [typeof(ConnectionService), typeof(EgressIpService)];
+    private static readonly Type[] CustomerServices = [typeof(ConnectionService), typeof(EgressIpService), typeof(NotificationService)];
 
     /// <summary>What each customer-facing method does when Grace (ws-globex) aims it at Ada's connection in ws-acme.</summary>
     private static readonly Dictionary<string, Func<ProvisioningHarness, WorkspaceAccess, Guid, Task>> ForgedCalls = new()
@@ -36,8 +38,42 @@ public class TenantBoundaryTests
             Assert.NotEqual(id, outcome.ConnectionId);
             Assert.Equal(grace.WorkspaceId, (await h.LoadAsync(outcome.ConnectionId!.Value)).WorkspaceId);
         },
+        ["ConnectionService.UpdateDetailsAsync"] = async (h, grace, id) =>
+            Assert.False((await h.Service.UpdateDetailsAsync(grace, id, new ConnectionDetails("Taken over", "by another workspace"))).Found),
+        // Ada's name is free in Grace's workspace: names are unique per workspace, and Ada's connection is neither named nor found.
+        ["ConnectionService.CheckConnectionNameAsync"] = async (h, grace, id) =>
+            Assert.Null(await h.Service.CheckConnectionNameAsync(grace, (await h.LoadAsync(id)).Name, id)),
         ["EgressIpService.RequestAsync"] = async (h, grace, _) => Assert.IsType<EgressIpOutcome.Shown>(await h.EgressIps.RequestAsync(grace, UsEast)),
+        // Grace aims each notification method at Ada's webhook; Ada's subscription, secret and log stay as they were.
+        ["NotificationService.ListAsync"] = (h, grace, _) => AgainstAdasWebhook(h, async ada => Assert.Empty(await h.Notifications.ListAsync(grace))),
+        ["NotificationService.DeliveriesAsync"] = (h, grace, _) => AgainstAdasWebhook(h, async ada => Assert.Empty(await h.Notifications.DeliveriesAsync(grace))),
+        ["NotificationService.SubscribeAsync"] = (h, grace, _) => AgainstAdasWebhook(h, async ada =>
+        {
+            var outcome = await h.Notifications.SubscribeAsync(grace, new SubscriptionRequest(NotificationChannel.Webhook, "https://203.0.113.9/grace", NotificationTopics.StatusChanges));
+            Assert.Equal("ws-globex", outcome.Subscription!.WorkspaceId);
+        }),
+        ["NotificationService.SetEnabledAsync"] = (h, grace, _) => AgainstAdasWebhook(h, async ada => Assert.False(await h.Notifications.SetEnabledAsync(grace, ada, false))),
+        ["NotificationService.SetTopicsAsync"] = (h, grace, _) => AgainstAdasWebhook(h, async ada => Assert.False(await h.Notifications.SetTopicsAsync(grace, ada, NotificationTopics.Failures))),
+        ["NotificationService.UnsubscribeAsync"] = (h, grace, _) => AgainstAdasWebhook(h, async ada => Assert.False(await h.Notifications.UnsubscribeAsync(grace, ada))),
+        ["NotificationService.RevealSecretAsync"] = (h, grace, _) => AgainstAdasWebhook(h, async ada => Assert.Null(await h.Notifications.RevealSecretAsync(grace, ada))),
+        ["NotificationService.RotateSecretAsync"] = (h, grace, _) => AgainstAdasWebhook(h, async ada => Assert.Null(await h.Notifications.RotateSecretAsync(grace, ada))),
+        ["NotificationService.SendTestAsync"] = (h, grace, _) => AgainstAdasWebhook(h, async ada => Assert.False(await h.Notifications.SendTestAsync(grace, ada))),
     };
+
+    /// <summary>Ada subscribes a webhook and sends one test; after Grace's call, all of it is unchanged.</summary>
+    private static async Task AgainstAdasWebhook(ProvisioningHarness h, Func<Guid, Task> graceCall)
+    {
+        var ada = Access(Ada);
+        var outcome = await h.Notifications.SubscribeAsync(ada, new SubscriptionRequest(NotificationChannel.Webhook, "https://203.0.113.7/ada", NotificationTopics.StatusChanges));
+        var id = outcome.Subscription!.Id;
+        Assert.True(await h.Notifications.SendTestAsync(ada, id));
+
+        await graceCall(id);
+
+        Assert.Equal(outcome.Subscription, Assert.Single(await h.Notifications.ListAsync(ada)));
+        Assert.Equal(outcome.Secret, await h.Notifications.RevealSecretAsync(ada, id));
+        Assert.Single(await h.Notifications.DeliveriesAsync(ada));
+    }
 
     public static TheoryData<string> CustomerMethods()
     {
@@ -92,5 +128,7 @@ public class TenantBoundaryTests
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.DeleteAsync(Ada, id));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.RetryAsync(Ada, id));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.SupportActions.RefreshAsync(Ada, id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.NotificationSupport.SubscriptionsAsync(Ada));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.NotificationSupport.DeliveriesAsync(Ada, "ws-acme"));
     }
 }

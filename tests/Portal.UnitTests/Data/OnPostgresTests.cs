@@ -31,3 +31,8 @@ public sealed class ConnectionLimitsTestsOnPostgres : ConnectionLimitsTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
+
+public sealed class ConnectionDetailsTestsOnPostgres : ConnectionDetailsTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

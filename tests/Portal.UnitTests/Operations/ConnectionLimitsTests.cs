@@ -1,3 +1,4 @@
+using Portal.Tests.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Connections.ServiceNames;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public class ConnectionLimitsTests
         await harness.CreateConnectionAsync(serviceName: ServiceNameNumber(1));
         await harness.CreateConnectionAsync(serviceName: ServiceNameNumber(2));
 
-        var third = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(3), Guid.NewGuid()));
+        var third = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(3), Guid.NewGuid(), ConnectionSeeds.NameFor(ServiceNameNumber(3))));
 
         Assert.False(third.Succeeded);
         Assert.Null(third.InputError);
@@ -44,11 +45,11 @@ public class ConnectionLimitsTests
         harness.Limits.ConnectionsPerWorkspaceRegion = 1;
         var first = await harness.CreateConnectionAsync(Ada);
 
-        var sameRegion = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
-        var otherRegion = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest("eu-west-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef2", Guid.NewGuid()));
-        var otherWorkspace = await harness.Service.CreateAsync(Access(Grace, "ws-globex"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
+        var sameRegion = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid(), ConnectionSeeds.NameFor(ServiceNameNumber(2))));
+        var otherRegion = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest("eu-west-1", "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef2", Guid.NewGuid(), ConnectionSeeds.NameFor("com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef2")));
+        var otherWorkspace = await harness.Service.CreateAsync(Access(Grace, "ws-globex"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid(), ConnectionSeeds.NameFor(ServiceNameNumber(2))));
         await harness.Service.DeleteAsync(Access(Ada, "ws-acme"), first);
-        var afterDelete = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
+        var afterDelete = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid(), ConnectionSeeds.NameFor(ServiceNameNumber(2))));
 
         Assert.NotNull(sameRegion.Refusal);
         Assert.True(otherRegion.Succeeded);
@@ -76,7 +77,7 @@ public class ConnectionLimitsTests
         await using var harness = await CreateAsync(TightLimits());
         await harness.CreateConnectionAsync(serviceName: ServiceNameNumber(1));
 
-        var second = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid()));
+        var second = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), new CreateConnectionRequest(UsEast, ServiceNameNumber(2), Guid.NewGuid(), ConnectionSeeds.NameFor(ServiceNameNumber(2))));
 
         Assert.StartsWith("You are going a little fast: wait ", second.Refusal);
         Assert.Single(await harness.Service.ListAsync(Access(Ada, "ws-acme")));
@@ -86,7 +87,7 @@ public class ConnectionLimitsTests
     public async Task Repeating_a_stored_create_is_answered_without_using_the_allowance()
     {
         await using var harness = await CreateAsync(TightLimits());
-        var input = new CreateConnectionRequest(UsEast, ServiceName, Guid.NewGuid());
+        var input = new CreateConnectionRequest(UsEast, ServiceName, Guid.NewGuid(), ConnectionSeeds.NameFor(ServiceName));
         var first = await harness.Service.CreateAsync(Access(Ada, "ws-acme"), input);
 
         var repeats = new List<CreateOutcome>();
@@ -102,7 +103,7 @@ public class ConnectionLimitsTests
     public async Task A_create_dispatched_repeatedly_makes_one_connection_and_one_endpoint()
     {
         await using var harness = await CreateAsync();
-        var input = new CreateConnectionRequest(UsEast, ServiceName, Guid.NewGuid());
+        var input = new CreateConnectionRequest(UsEast, ServiceName, Guid.NewGuid(), ConnectionSeeds.NameFor(ServiceName));
 
         // What a burst of clicks, or a circuit that re-sends after a reconnect, looks like on the server.
         var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => harness.Service.CreateAsync(Access(Ada, "ws-acme"), input)));

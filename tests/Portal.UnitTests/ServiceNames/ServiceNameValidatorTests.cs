@@ -10,7 +10,7 @@ public class ServiceNameValidatorTests
     [MemberData(nameof(EndpointServiceNameTests.BadNames), MemberType = typeof(EndpointServiceNameTests))]
     public void The_validator_says_exactly_what_the_parser_says(string? input, string? region, ServiceNameErrorCode code, string message)
     {
-        var failure = Assert.Single(server.Validate(new CreateConnectionRequest(region ?? "", input!, Guid.Empty)).Errors, e => e.PropertyName == "ServiceName");
+        var failure = Assert.Single(server.Validate(new CreateConnectionRequest(region ?? "", input!, Guid.Empty, "")).Errors, e => e.PropertyName == "ServiceName");
 
         Assert.Equal(message, failure.ErrorMessage);
         Assert.Equal(code.ToString(), failure.ErrorCode);
@@ -19,14 +19,14 @@ public class ServiceNameValidatorTests
 
     [Fact]
     public void A_valid_request_passes() =>
-        Assert.True(server.Validate(new CreateConnectionRequest("eu-west-1", " com.amazonaws.vpce.eu-west-1.vpce-svc-0A1B2C3D ", Guid.Empty)).IsValid);
+        Assert.True(server.Validate(new CreateConnectionRequest("eu-west-1", " com.amazonaws.vpce.eu-west-1.vpce-svc-0A1B2C3D ", Guid.Empty, "")).IsValid);
 
     [Theory]
     [InlineData("", "Choose a region.")]
     [InlineData("ap-south-1", "We do not offer PrivateLink in ap-south-1. Choose one of: eu-central-1, eu-west-1, us-east-1, us-east-2, us-west-2.")]
     public void The_region_must_be_one_we_offer(string region, string message)
     {
-        var errors = server.Validate(new CreateConnectionRequest(region, "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d", Guid.Empty)).Errors;
+        var errors = server.Validate(new CreateConnectionRequest(region, "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d", Guid.Empty, "")).Errors;
 
         // The name is fine on its own; only the region is reported, never a confusing mismatch with a region we do not offer.
         Assert.Equal(message, Assert.Single(errors).ErrorMessage);
@@ -38,7 +38,7 @@ public class ServiceNameValidatorTests
     {
         var validator = new CreateConnectionRequestValidator(["eu-west-1"]);
 
-        var errors = validator.Validate(new CreateConnectionRequest("eu-west-1", "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d", Guid.Empty)).Errors;
+        var errors = validator.Validate(new CreateConnectionRequest("eu-west-1", "com.amazonaws.vpce.us-east-1.vpce-svc-0a1b2c3d", Guid.Empty, "")).Errors;
 
         Assert.Equal("This service is in us-east-1, where we do not offer PrivateLink. We offer: eu-west-1.", Assert.Single(errors).ErrorMessage);
     }

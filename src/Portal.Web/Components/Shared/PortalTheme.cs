@@ -21,19 +21,30 @@ public static class PortalTheme
             Success = "#15803d",
             Warning = "#b45309",
             Info = "#0369a1",
+            // MudBlazor's default red (#f44336) has a contrast of 3.7 with white text and 3.5 with the page: too little.
+            Error = "#b91c1c",
         },
         PaletteDark = new PaletteDark
         {
+            // Light colours on a dark page: text on them is dark (the default white on #a5b4fc has a contrast of 2:1).
             Primary = "#a5b4fc",
+            PrimaryContrastText = "#0f1020",
             Secondary = "#94a3b8",
+            SecondaryContrastText = "#0f1020",
             Tertiary = "#67e8f9",
+            TertiaryContrastText = "#0f1020",
             AppbarBackground = "#111028",
             Background = "#0f1020",
             Surface = "#181a2e",
             DrawerBackground = "#14152a",
             Success = "#4ade80",
+            SuccessContrastText = "#0f1020",
             Warning = "#fbbf24",
+            WarningContrastText = "#0f1020",
             Info = "#38bdf8",
+            InfoContrastText = "#0f1020",
+            Error = "#f87171",
+            ErrorContrastText = "#0f1020",
         },
         Typography = new Typography
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Connections.Naming;
 using Portal.Web.Provisioning;
 
 namespace Portal.Web.Data.Configurations;
@@ -16,6 +17,9 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         builder.Property(c => c.ServiceName)
             .HasConversion(name => name.Value, stored => EndpointServiceName.FromStored(stored))
             .HasMaxLength(128);
+        builder.Property(c => c.Name).HasMaxLength(ConnectionNames.MaxNameLength);
+        builder.Property(c => c.NameKey).HasMaxLength(ConnectionNames.MaxNameLength);
+        builder.Property(c => c.Description).HasMaxLength(ConnectionNames.MaxDescriptionLength);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(c => c.PendingOperation).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.AwsState).HasMaxLength(64);
@@ -29,6 +33,10 @@ internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connect
         builder.HasIndex(c => c.ClientToken).IsUnique();
         // One live connection per service and workspace: the database refuses a duplicate even when two requests race.
         builder.HasIndex(c => new { c.WorkspaceId, c.ServiceName })
+            .IsUnique()
+            .HasFilter("\"Status\" <> 'Deleted'");
+        // Names are unique among a workspace's live connections, ignoring case: two racing creates or renames cannot both win.
+        builder.HasIndex(c => new { c.WorkspaceId, c.NameKey })
             .IsUnique()
             .HasFilter("\"Status\" <> 'Deleted'");
         builder.HasIndex(c => new { c.WorkspaceId, c.CreatedAt });

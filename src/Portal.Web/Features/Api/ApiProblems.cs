@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Web.Features.Connections.Naming;
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Provisioning;
 
@@ -19,6 +20,16 @@ public static class ApiProblems
         return Problem(error.Code == ServiceNameErrorCode.AlreadyConnected ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
             Code(error.Code.ToString()), error.Code == ServiceNameErrorCode.AlreadyConnected ? "Already connected" : "Invalid input", error.Message,
             new Dictionary<string, object?> { ["code"] = error.Code.ToString(), ["field"] = field, ["suggestion"] = error.Suggestion });
+    }
+
+    /// <summary>The name or description was refused: badly formed (400) or the name is taken in the workspace (409).</summary>
+    public static IResult InvalidDetails(ConnectionDetailsErrors errors)
+    {
+        var (field, message) = errors.Name is { } name ? ("name", name) : ("description", errors.Description!);
+        var taken = errors.Name is not null && errors.Name.StartsWith("Another connection in this workspace", StringComparison.Ordinal);
+        return Problem(taken ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+            Code(taken ? "name-taken" : "invalid-details"), taken ? "Name taken" : "Invalid input", message,
+            new Dictionary<string, object?> { ["code"] = taken ? "NameTaken" : "InvalidDetails", ["field"] = field });
     }
 
     /// <summary>The service layer reports a failure of the region field as <see cref="ServiceNameErrorCode.UnknownRegion"/> with the region rule's message.</summary>

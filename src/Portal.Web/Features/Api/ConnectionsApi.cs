@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Web.Features.Api.Contracts;
 using Portal.Web.Features.Connections;
+using Portal.Web.Features.Connections.Naming;
 using Portal.Web.Features.Connections.ServiceNames;
 
 namespace Portal.Web.Features.Api;
@@ -108,7 +109,8 @@ internal static class ConnectionsApi
             return SameRequest(known, input) ? Replayed(http, known) : ApiProblems.IdempotencyKeyReused();
         }
 
-        var outcome = await service.CreateAsync(access, new CreateConnectionRequest(input.Region ?? "", input.ServiceName!, requestId), cancellationToken);
+        var request = new CreateConnectionRequest(input.Region ?? "", input.ServiceName!, requestId, input.Name ?? SuggestedName(input), input.Description);
+        var outcome = await service.CreateAsync(access, request, cancellationToken);
         if (outcome.RetryAfter is { } retryAfter)
         {
             return ApiProblems.TooManyRequests(http, outcome.Refusal!, retryAfter);
@@ -116,6 +118,10 @@ internal static class ConnectionsApi
         if (outcome.InputError is { } error)
         {
             return ApiProblems.InvalidInput(error);
+        }
+        if (outcome.DetailsErrors is { } detailsErrors)
+        {
+            return ApiProblems.InvalidDetails(detailsErrors);
         }
         if (outcome.Refusal is { } refusal)
         {
@@ -175,4 +181,10 @@ internal static class ConnectionsApi
 
     private static IResult ConnectionNotFound(Guid connectionId) =>
         ApiProblems.NotFound($"There is no connection {connectionId} in this workspace.");
+
+    /// <summary>The wizard's suggestion when the caller names no connection; a name the service refuses anyway if the service name is bad.</summary>
+    private static string SuggestedName(ApiConnectionInput input) =>
+        ServiceNameParser.Parse(input.ServiceName, input.Region).Name is { } name
+            ? ConnectionNames.Suggest(name.Region, name.ServiceId)
+            : "";
 }

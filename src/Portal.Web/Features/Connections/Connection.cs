@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Query;
 using Portal.Web.Features.Connections.Lifecycle;
+using Portal.Web.Features.Connections.Naming;
 using Portal.Web.Provisioning;
 
 namespace Portal.Web.Features.Connections;
@@ -23,6 +24,11 @@ public sealed class Connection
     public string WorkspaceId { get; private set; } = "";
     public string Region { get; private set; } = "";
     public EndpointServiceName ServiceName { get; private set; } = null!;
+    /// <summary>What the customer calls the connection; unique among the workspace's live connections, ignoring case.</summary>
+    public string Name { get; private set; } = "";
+    /// <summary><see cref="Name"/> as the unique index compares it (<see cref="ConnectionNames.Key"/>).</summary>
+    public string NameKey { get; private set; } = "";
+    public string? Description { get; private set; }
 
     public ConnectionStatus Status { get; private set; }
     /// <summary>The state exactly as AWS last reported it (e.g. <c>pendingAcceptance</c>), for support.</summary>
@@ -71,8 +77,9 @@ public sealed class Connection
     public List<ConnectionEvent> Events { get; private set; } = [];
 
     /// <summary>A customer's request, stored before any AWS call; the worker creates the endpoint.</summary>
-    public static Connection Request(Guid id, string workspaceId, EndpointServiceName serviceName, string clientToken,
-        VerifiedService? verified, string requestedById, string requestedByName, DateTimeOffset now)
+    /// <param name="name">Already checked by <see cref="ConnectionDetailsValidator"/>.</param>
+    public static Connection Request(Guid id, string workspaceId, EndpointServiceName serviceName, string name, string? description,
+        string clientToken, VerifiedService? verified, string requestedById, string requestedByName, DateTimeOffset now)
     {
         var connection = new Connection
         {
@@ -80,6 +87,9 @@ public sealed class Connection
             WorkspaceId = workspaceId,
             Region = serviceName.Region,
             ServiceName = serviceName,
+            Name = ConnectionNames.Normalize(name),
+            NameKey = ConnectionNames.Key(name),
+            Description = ConnectionNames.NormalizeDescription(description),
             ClientToken = clientToken,
             Status = ConnectionStatus.Requested,
             PendingOperation = ConnectionOperation.Create,
@@ -92,8 +102,35 @@ public sealed class Connection
             UpdatedAt = now,
             StatusChangedAt = now,
         };
-        connection.Record(null, ConnectionStatus.Requested, $"{requestedByName} requested a connection to {serviceName} in {serviceName.Region}.", requestedByName, now);
+        connection.Record(null, ConnectionStatus.Requested, $"{requestedByName} requested the connection \"{connection.Name}\" to {serviceName} in {serviceName.Region}.", requestedByName, now);
         return connection;
+    }
+
+    /// <summary>
+    /// The customer renames the connection or changes its description (already checked by <see cref="ConnectionDetailsValidator"/>).
+    /// Each change is noted on the timeline; returns the notes, none when nothing changed.
+    /// </summary>
+    public IReadOnlyList<string> Describe(string name, string? description, string actorName, DateTimeOffset now)
+    {
+        var notes = new List<string>();
+        var newName = ConnectionNames.Normalize(name);
+        var newDescription = ConnectionNames.NormalizeDescription(description);
+        if (newName != Name)
+        {
+            notes.Add($"{actorName} renamed the connection from \"{Name}\" to \"{newName}\".");
+            Name = newName;
+            NameKey = ConnectionNames.Key(newName);
+        }
+        if (newDescription != Description)
+        {
+            notes.Add(newDescription is null ? $"{actorName} removed the description." : $"{actorName} changed the description.");
+            Description = newDescription;
+        }
+        foreach (var note in notes)
+        {
+            Note(note, actorName, now);
+        }
+        return notes;
     }
 
     /// <summary>The worker starts an attempt at the pending operation.</summary>

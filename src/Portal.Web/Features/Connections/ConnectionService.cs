@@ -6,6 +6,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Audit;
 using Portal.Web.Features.Connections.Lifecycle;
+using Portal.Web.Features.Connections.Naming;
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Hosting.Limits;
 using Portal.Web.Hosting.Logging;
@@ -113,7 +114,7 @@ public sealed class ConnectionService(
         }
         if (rateLimiter.TryAcquire(access.User.Id, access.WorkspaceId, LimitedAction.Create) is { IsAllowed: false } limited)
         {
-            return new CreateOutcome(null, null, limited.Refusal, limited.RetryAfter);
+            return new CreateOutcome(null, null, limited.Refusal, RetryAfter: limited.RetryAfter);
         }
 
         var check = await CheckInputAsync(access, request.Region, request.ServiceName, cancellationToken);
@@ -130,6 +131,18 @@ public sealed class ConnectionService(
             return new CreateOutcome(null, check.Error);
         }
         var name = check.Name;
+        if (await DetailsValidator(db, access, renaming: null).CheckAsync(new ConnectionDetails(request.Name, request.Description), cancellationToken) is { } detailsErrors)
+        {
+            if (await FindByClientTokenAsync(db, access, clientToken, cancellationToken) is { } stored)
+            {
+                // A concurrent submit of this very request stored it (and took the name) since our replay check.
+                return new CreateOutcome(stored, null);
+            }
+            audit.Add(db, access.User, AuditActions.ConnectionCreated, AuditOutcome.Refused, access.WorkspaceId,
+                details: $"{name} as \"{Truncate(request.Name)}\": {detailsErrors.Name ?? detailsErrors.Description}");
+            await db.SaveChangesAsync(cancellationToken);
+            return new CreateOutcome(null, null, DetailsErrors: detailsErrors);
+        }
         // Counted before the insert, not atomically with it: two racing requests may pass the cap by one, which the
         // per-user rate limit keeps small; the cap bounds a workspace's share of the region's endpoints, not an exact count.
         var cap = limits.Value.ConnectionsPerWorkspaceRegion;
@@ -141,10 +154,10 @@ public sealed class ConnectionService(
         }
 
         var now = clock.GetUtcNow();
-        var connection = Connection.Request(Guid.CreateVersion7(now), access.WorkspaceId, name, clientToken,
+        var connection = Connection.Request(Guid.CreateVersion7(now), access.WorkspaceId, name, request.Name, request.Description, clientToken,
             verifications.Get<VerifiedService>(VerificationKey(access, name)), access.User.Id, access.User.Name, now);
         db.Connections.Add(connection);
-        audit.Add(db, access.User, AuditActions.ConnectionCreated, AuditOutcome.Succeeded, access.WorkspaceId, connection.Id, $"{name.Region} {name}");
+        audit.Add(db, access.User, AuditActions.ConnectionCreated, AuditOutcome.Succeeded, access.WorkspaceId, connection.Id, $"{name.Region} {name} as \"{connection.Name}\"");
         var changes = journal.Record(db, access.User);
 
         try
@@ -167,12 +180,81 @@ public sealed class ConnectionService(
             {
                 return new CreateOutcome(null, ExistingConnectionLookup.AlreadyConnected(existing));
             }
+            if (await IsNameTakenAsync(fresh, access, connection.NameKey, renaming: null, cancellationToken))
+            {
+                return new CreateOutcome(null, null, DetailsErrors: new ConnectionDetailsErrors(ConnectionNames.Taken(connection.Name), null));
+            }
             throw;
         }
 
         notifier.Publish(changes);
         workerSignal.Notify();
         return new CreateOutcome(connection.Id, null);
+    }
+
+    /// <summary>
+    /// Renames the connection or changes its description: checked like a create, noted on the timeline, audited and pushed
+    /// to open pages. A deleted connection keeps the name it had.
+    /// </summary>
+    public async Task<DetailsUpdateOutcome> UpdateDetailsAsync(WorkspaceAccess access, Guid connectionId, ConnectionDetails details, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var connection = await db.Connections.InWorkspace(access).FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+            if (connection is null)
+            {
+                return DetailsUpdateOutcome.NotFound;
+            }
+            if (connection.Status == ConnectionStatus.Deleted)
+            {
+                return DetailsUpdateOutcome.Refused(new ConnectionDetailsErrors(DeletedKeepsItsName, null));
+            }
+            if (await DetailsValidator(db, access, connection.Id).CheckAsync(details, cancellationToken) is { } errors)
+            {
+                audit.Add(db, access.User, AuditActions.ConnectionDetailsChanged, AuditOutcome.Refused, access.WorkspaceId, connection.Id,
+                    $"\"{Truncate(details.Name)}\": {errors.Name ?? errors.Description}");
+                await db.SaveChangesAsync(cancellationToken);
+                return DetailsUpdateOutcome.Refused(errors);
+            }
+            var notes = connection.Describe(details.Name!, details.Description, access.User.Name, clock.GetUtcNow());
+            if (notes.Count == 0)
+            {
+                return new DetailsUpdateOutcome(true, null, []);
+            }
+            audit.Add(db, access.User, AuditActions.ConnectionDetailsChanged, AuditOutcome.Succeeded, access.WorkspaceId, connection.Id, string.Join(" ", notes));
+            var changes = journal.Record(db, access.User);
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                continue; // the worker saved the row meanwhile: apply the rename to what it saved
+            }
+            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+            {
+                // Another rename or create may have taken the name between our check and our save: the unique index refused ours.
+                if (!await IsNameTakenInFreshContextAsync(access, connection.NameKey, connection.Id, cancellationToken))
+                {
+                    throw;
+                }
+                return DetailsUpdateOutcome.Refused(new ConnectionDetailsErrors(ConnectionNames.Taken(connection.Name), null));
+            }
+            notifier.Publish(changes);
+            return new DetailsUpdateOutcome(true, null, notes);
+        }
+    }
+
+    /// <summary>
+    /// The live check of a name while the customer types (in the wizard, or renaming <paramref name="renaming"/>):
+    /// the message to show, or null when the name can be used.
+    /// </summary>
+    public async Task<string?> CheckConnectionNameAsync(WorkspaceAccess access, string? name, Guid? renaming = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await DetailsValidator(db, access, renaming).CheckAsync(new ConnectionDetails(name, null), cancellationToken))?.Name;
     }
 
     /// <summary>Asks for the endpoint to be deleted; the worker does it. Deleting twice is harmless.</summary>
@@ -223,7 +305,7 @@ public sealed class ConnectionService(
     private async Task<ServiceNameParseResult> CheckInputAsync(WorkspaceAccess access, string region, string serviceName, CancellationToken cancellationToken)
     {
         var offered = (await regions.GetEnabledAsync(cancellationToken)).Select(r => r.Code).ToList();
-        var context = new ValidationContext<CreateConnectionRequest>(new CreateConnectionRequest(region, serviceName, Guid.Empty));
+        var context = new ValidationContext<CreateConnectionRequest>(new CreateConnectionRequest(region, serviceName, Guid.Empty, ""));
         var validation = await new CreateConnectionRequestValidator(offered).ValidateAsync(context, cancellationToken);
         if (validation.Errors.FirstOrDefault() is { } failure)
         {
@@ -246,6 +328,27 @@ public sealed class ConnectionService(
         var clientToken = requestId.ToString("N");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Connections.AsNoTracking().InWorkspace(access).FirstOrDefaultAsync(c => c.ClientToken == clientToken, cancellationToken);
+    }
+
+    private const string DeletedKeepsItsName = "A deleted connection keeps the name it had.";
+
+    private static ConnectionDetailsValidator DetailsValidator(PortalDbContext db, WorkspaceAccess access, Guid? renaming) =>
+        new((key, cancellationToken) => IsNameTakenAsync(db, access, key, renaming, cancellationToken));
+
+    private static Task<bool> IsNameTakenAsync(PortalDbContext db, WorkspaceAccess access, string nameKey, Guid? renaming, CancellationToken cancellationToken)
+    {
+        var others = db.Connections.AsNoTracking().InWorkspace(access).Live().Where(c => c.NameKey == nameKey);
+        if (renaming is { } id)
+        {
+            others = others.Where(c => c.Id != id);
+        }
+        return others.AnyAsync(cancellationToken);
+    }
+
+    private async Task<bool> IsNameTakenInFreshContextAsync(WorkspaceAccess access, string nameKey, Guid renaming, CancellationToken cancellationToken)
+    {
+        await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await IsNameTakenAsync(fresh, access, nameKey, renaming, cancellationToken);
     }
 
     private static async Task<Guid?> FindByClientTokenAsync(PortalDbContext db, WorkspaceAccess access, string clientToken, CancellationToken cancellationToken) =>

@@ -30,6 +30,19 @@ public sealed class AdminAuditQuery(IDbContextFactory<PortalDbContext> dbFactory
         return new PagedResult<AuditEntry>(entries, total);
     }
 
+    /// <summary>The current names of the given connections (those that exist), for showing beside their audit entries.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> ConnectionNamesAsync(PortalUser caller, IEnumerable<Guid> connectionIds, CancellationToken cancellationToken = default)
+    {
+        SupportAccess.Demand(caller);
+        var ids = connectionIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Connections.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+    }
+
     /// <summary>The filtered entries as CSV, newest first, at most <see cref="ExportLimit"/> rows.</summary>
     public Task<AuditExport> ExportCsvAsync(PortalUser caller, AuditFilter filter, CancellationToken cancellationToken = default) =>
         ExportCsvAsync(caller, filter, ExportLimit, cancellationToken);
@@ -40,12 +53,19 @@ public sealed class AdminAuditQuery(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db.AuditEntries.AsNoTracking(), filter);
         var total = await filtered.CountAsync(cancellationToken);
-        var csv = new CsvBuilder("at_utc", "actor_id", "actor_name", "action", "outcome", "workspace_id", "connection_id", "client_address", "details");
+        var csv = new CsvBuilder("at_utc", "actor_id", "actor_name", "action", "outcome", "workspace_id", "connection_id", "connection_name", "client_address", "details");
         var rows = 0;
-        await foreach (var e in Newest(filtered).Take(limit).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        // The connection's current name; the details of its create and rename entries keep the names it had.
+        var named = from e in Newest(filtered).Take(limit)
+                    join c in db.Connections on e.ConnectionId equals (Guid?)c.Id into connections
+                    from c in connections.DefaultIfEmpty()
+                    orderby e.At descending, e.Id descending
+                    select new { Entry = e, ConnectionName = c == null ? null : c.Name };
+        await foreach (var row in named.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
+            var e = row.Entry;
             csv.AddRow(e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), e.ActorId, e.ActorName, e.Action, e.Outcome.ToString(),
-                e.WorkspaceId, e.ConnectionId?.ToString(), e.ClientAddress, e.Details);
+                e.WorkspaceId, e.ConnectionId?.ToString(), row.ConnectionName, e.ClientAddress, e.Details);
             rows++;
         }
         return new AuditExport(csv.ToString(), rows, total);

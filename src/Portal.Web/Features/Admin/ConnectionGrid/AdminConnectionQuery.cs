@@ -10,7 +10,7 @@ namespace Portal.Web.Features.Admin.ConnectionGrid;
 /// <summary>
 /// The server side of the all-connections grid: filter, sort and page in SQL, reading only the shown columns.
 /// Built to stay fast at 100,000 rows: every filter and the default sort have an index (see ConnectionConfiguration);
-/// the free-text search scans, except for an exact connection id or endpoint id, which use an index.
+/// the free-text search scans (names and service names), except for an exact connection id or endpoint id, which use an index.
 /// </summary>
 public sealed partial class AdminConnectionQuery(IDbContextFactory<PortalDbContext> dbFactory)
 {
@@ -51,11 +51,11 @@ public sealed partial class AdminConnectionQuery(IDbContextFactory<PortalDbConte
         Order(filtered, sort)
             .Skip(page.Skip)
             .Take(page.PageSize)
-            .Select(c => new AdminConnectionRow(c.Id, c.Status, c.WorkspaceId, c.Region, c.ServiceName.Value, c.EndpointId, c.CreatedByName, c.CreatedAt, c.UpdatedAt));
+            .Select(c => new AdminConnectionRow(c.Id, c.Status, c.WorkspaceId, c.Region, c.Name, c.ServiceName.Value, c.EndpointId, c.CreatedByName, c.CreatedAt, c.UpdatedAt));
 
     /// <summary>
-    /// A full connection id or endpoint id is looked up exactly (indexed). Anything else matches part of the service name,
-    /// the start of the endpoint id, or the start of the connection id.
+    /// A full connection id or endpoint id is looked up exactly (indexed). Anything else matches part of the connection's
+    /// name (ignoring case, through its lower-case key) or of the service name, the start of the endpoint id, or the start of the connection id.
     /// </summary>
     internal static Expression<Func<Connection, bool>> SearchPredicate(string term)
     {
@@ -71,11 +71,12 @@ public sealed partial class AdminConnectionQuery(IDbContextFactory<PortalDbConte
         if (GuidPrefixPattern().IsMatch(term))
         {
             // Guids are stored as upper-case text; SQLite's LIKE ignores ASCII case, so the lower-case prefix matches.
-            return c => ((string)(object)c.ServiceName).Contains(lower)
+            return c => c.NameKey.Contains(lower)
+                || ((string)(object)c.ServiceName).Contains(lower)
                 || (c.EndpointId != null && c.EndpointId.StartsWith(lower))
                 || ((string)(object)c.Id).StartsWith(lower);
         }
-        return c => ((string)(object)c.ServiceName).Contains(lower) || (c.EndpointId != null && c.EndpointId.StartsWith(lower));
+        return c => c.NameKey.Contains(lower) || ((string)(object)c.ServiceName).Contains(lower) || (c.EndpointId != null && c.EndpointId.StartsWith(lower));
     }
 
     private static IQueryable<Connection> Order(IQueryable<Connection> connections, AdminConnectionSort sort)
@@ -88,6 +89,7 @@ public sealed partial class AdminConnectionQuery(IDbContextFactory<PortalDbConte
             AdminConnectionSortColumn.Workspace => By(c => c.WorkspaceId),
             AdminConnectionSortColumn.Region => By(c => c.Region),
             AdminConnectionSortColumn.ServiceName => By(c => c.ServiceName),
+            AdminConnectionSortColumn.Name => By(c => c.NameKey),
             _ => By(c => c.CreatedAt),
         };
 

@@ -8,6 +8,7 @@ public sealed record AdminConnectionRow(
     ConnectionStatus Status,
     string WorkspaceId,
     string Region,
+    string Name,
     string ServiceName,
     string? EndpointId,
     string CreatedByName,

@@ -8,4 +8,5 @@ public enum AdminConnectionSortColumn
     Workspace,
     Region,
     ServiceName,
+    Name,
 }

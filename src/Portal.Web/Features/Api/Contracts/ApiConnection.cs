@@ -7,6 +7,8 @@ namespace Portal.Web.Features.Api.Contracts;
 public sealed record ApiConnection(
     Guid Id,
     string WorkspaceId,
+    string Name,
+    string? Description,
     string Region,
     string ServiceName,
     ConnectionStatus Status,
@@ -23,6 +25,6 @@ public sealed record ApiConnection(
     long Version)
 {
     public static ApiConnection From(Connection c) => new(
-        c.Id, c.WorkspaceId, c.Region, c.ServiceName.Value, c.Status, c.StatusChangedAt, c.EndpointId, c.DnsNames,
+        c.Id, c.WorkspaceId, c.Name, c.Description, c.Region, c.ServiceName.Value, c.Status, c.StatusChangedAt, c.EndpointId, c.DnsNames,
         c.AcceptanceRequired, c.AcceptanceDeadline, c.FailureReason, c.RetryReason, c.CreatedByName, c.CreatedAt, c.UpdatedAt, c.Version);
 }

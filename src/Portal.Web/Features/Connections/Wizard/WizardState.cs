@@ -16,6 +16,32 @@ public sealed class WizardState
     public ServiceNameParseResult? NameCheck { get; set; }
     public VerifyOutcome? Verification { get; set; }
 
+    /// <summary>The connection's name as typed; proposed from the service until the customer edits it.</summary>
+    public string NameInput { get; set; } = "";
+    /// <summary>True once the customer typed a name of their own: the wizard stops proposing one.</summary>
+    public bool NameEdited { get; set; }
+    /// <summary>Why <see cref="NameInput"/> cannot be used (format, or taken in the workspace), or null.</summary>
+    public string? NameError { get; set; }
+    public string DescriptionInput { get; set; } = "";
+    public string? DescriptionError { get; set; }
+
+    /// <summary>Proposes a name for the chosen service, unless the customer wrote their own. True when it changed.</summary>
+    public bool ProposeName()
+    {
+        if (NameEdited || Region is null || ServiceName is null)
+        {
+            return false;
+        }
+        var proposal = Naming.ConnectionNames.Suggest(Region.Code, ServiceName.ServiceId);
+        if (proposal == NameInput)
+        {
+            return false;
+        }
+        NameInput = proposal;
+        NameError = null;
+        return true;
+    }
+
     public EndpointServiceName? ServiceName => NameCheck is { IsValid: true } check ? check.Name : null;
 
     /// <summary>Changing the region or the name invalidates what was checked after it.</summary>

@@ -1,0 +1,7 @@
+namespace Portal.Web.Features.Notifications;
+
+public enum NotificationChannel
+{
+    Email,
+    Webhook,
+}
