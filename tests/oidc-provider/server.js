@@ -12,7 +12,8 @@
 //               (RFC 8252 loopback rule), so a test host's random port needs no registration.
 //   portal-api-support, portal-api-acme  client credentials for the API resource: a JWT access token (aud API_AUDIENCE)
 //               carrying the client's roles/workspaces (Support; or the workspaces ws-acme and ws-acme-staging).
-// Access tokens for the API are JWTs for the resource indicator API_AUDIENCE (RFC 8707).
+// Access tokens for the API are JWTs for the resource indicator API_AUDIENCE (RFC 8707); OTHER_AUDIENCE is a second
+// resource the clients may ask for, so tests can hold a genuine token the portal's API must refuse.
 import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -35,8 +36,10 @@ const PORTAL_CLIENT = { id: 'portal', secret: 'portal-test-secret' };
 const sessionTtl = Number(args['session-ttl']);
 const tokenTtl = Number(args['token-ttl']);
 
-// The API's scopes; a client credentials token asks for one with scope=... and resource=API_AUDIENCE.
-const API_SCOPES = 'connections.read connections.write';
+// The API's scopes (the portal's ApiScopes); a client credentials token asks for them with scope=... and resource=API_AUDIENCE.
+const API_SCOPES = 'connections.read connections.manage';
+// A second resource with the same scope names: its tokens are for another audience, which the portal's API must refuse.
+export const OTHER_AUDIENCE = 'api://other-api';
 
 function apiCaller(clientId, roles, workspaces) {
   return {
@@ -127,8 +130,8 @@ const provider = new Provider(issuer, {
       defaultResource: async (_ctx, _client, oneOf) => oneOf,
       useGrantedResource: async () => true,
       getResourceServerInfo: async (_ctx, resource) => {
-        if (resource !== API_AUDIENCE) throw new Provider.errors.InvalidTarget();
-        return { scope: API_SCOPES, audience: API_AUDIENCE, accessTokenFormat: 'jwt', accessTokenTTL: tokenTtl };
+        if (resource !== API_AUDIENCE && resource !== OTHER_AUDIENCE) throw new Provider.errors.InvalidTarget();
+        return { scope: API_SCOPES, audience: resource, accessTokenFormat: 'jwt', accessTokenTTL: tokenTtl };
       },
     },
   },

@@ -12,6 +12,13 @@ public sealed class OidcProvider : IAsyncDisposable
     public const string Tenant = "portal-tests";
     public const string PortalClientId = "portal";
     public const string PortalClientSecret = "portal-test-secret";
+    /// <summary>The resource (RFC 8707) the provider issues the portal API's access tokens for: their <c>aud</c>.</summary>
+    public const string ApiAudience = "api://portal-api";
+    /// <summary>A second resource the provider knows: a genuine token from it is for someone else.</summary>
+    public const string OtherAudience = "api://other-api";
+    /// <summary>Client credentials callers of the API: the workspaces ws-acme and ws-acme-staging; the Support role.</summary>
+    public const string AcmeApiClient = "portal-api-acme";
+    public const string SupportApiClient = "portal-api-support";
 
     private readonly Process process;
 
@@ -33,6 +40,34 @@ public sealed class OidcProvider : IAsyncDisposable
         ["Identity:Provider"] = "OpenIdConnect",
         ["Identity:DevelopmentSignIn"] = "false",
     };
+
+    /// <summary>How the portal's API is pointed at this provider: keys from its discovery document, tokens for <see cref="ApiAudience"/>.</summary>
+    public IDictionary<string, string?> ApiSettings() => new Dictionary<string, string?>
+    {
+        ["Api:Bearer:Authority"] = Issuer,
+        ["Api:Bearer:ClientId"] = ApiAudience,
+    };
+
+    /// <summary>An access token of the client credentials grant (client secret <c>{clientId}-secret</c>), as a script would get one.</summary>
+    public async Task<string> ClientCredentialsTokenAsync(string clientId, string scope, string resource = ApiAudience)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync($"{Issuer}/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = $"{clientId}-secret",
+            ["resource"] = resource,
+            ["scope"] = scope,
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The provider refused a token to {clientId} for {resource} ({scope}): {(int)response.StatusCode} {body}");
+        }
+        using var token = JsonDocument.Parse(body);
+        return token.RootElement.GetProperty("access_token").GetString()!;
+    }
 
     public static async Task<OidcProvider> StartAsync(TimeSpan? sessionLifetime = null)
     {

@@ -17,11 +17,18 @@ public sealed class PortalAppHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? replaceServices;
+    private readonly bool trustTestKey;
 
     /// <param name="replaceServices">Registrations that replace the app's own, e.g. a clock the test moves.</param>
-    public PortalAppHost(IDictionary<string, string?>? overrides = null, string? databasePath = null, Action<IServiceCollection>? replaceServices = null)
+    /// <param name="trustTestKey">
+    /// Whether the API takes the tests' own tokens (<see cref="ApiTokens"/>). False for a host whose <c>Api:Bearer</c> points at a
+    /// real provider: its keys then come from the provider's discovery document and JWKS, as in production.
+    /// </param>
+    public PortalAppHost(IDictionary<string, string?>? overrides = null, string? databasePath = null, Action<IServiceCollection>? replaceServices = null,
+        bool trustTestKey = true)
     {
         this.replaceServices = replaceServices;
+        this.trustTestKey = trustTestKey;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"portal-e2e-{Guid.NewGuid():N}.db");
         settings = new Dictionary<string, string?>
         {
@@ -37,9 +44,12 @@ public sealed class PortalAppHost : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
         };
         // The API accepts the tests' own access tokens (ApiTokens), validated by the app's real bearer setup.
-        foreach (var (key, value) in ApiTokens.Settings)
+        if (trustTestKey)
         {
-            settings[key] = value;
+            foreach (var (key, value) in ApiTokens.Settings)
+            {
+                settings[key] = value;
+            }
         }
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -69,7 +79,10 @@ public sealed class PortalAppHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(ApiTokens.TrustTestKey);
+        if (trustTestKey)
+        {
+            builder.ConfigureTestServices(ApiTokens.TrustTestKey);
+        }
         if (replaceServices is not null)
         {
             builder.ConfigureTestServices(replaceServices);

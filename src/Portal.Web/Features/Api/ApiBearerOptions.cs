@@ -23,8 +23,5 @@ public sealed class ApiBearerOptions
     /// <summary>Where the provider's discovery document is; defaults to <c>{Authority}/.well-known/openid-configuration</c>.</summary>
     public string? MetadataAddress { get; set; }
 
-    /// <summary>Only for a provider on plain http in development and tests.</summary>
-    public bool RequireHttpsMetadata { get; set; } = true;
-
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId);
 }

@@ -17,9 +17,10 @@ public static class ApiServiceCollectionExtensions
     {
         var section = configuration.GetSection(ApiBearerOptions.SectionName);
         var bearer = section.Get<ApiBearerOptions>() ?? new ApiBearerOptions();
+        var metadataOverHttp = MetadataOverHttp(bearer);
 
         // Registered before Microsoft.Identity.Web's own configuration, which keeps what is set here (issuer, audience).
-        services.Configure<JwtBearerOptions>(ApiPolicies.Scheme, options => ConfigureBearer(options, bearer));
+        services.Configure<JwtBearerOptions>(ApiPolicies.Scheme, options => ConfigureBearer(options, bearer, metadataOverHttp));
         var authentication = services.AddAuthentication();
         if (bearer.IsConfigured)
         {
@@ -42,13 +43,29 @@ public static class ApiServiceCollectionExtensions
         return services;
     }
 
-    private static void ConfigureBearer(JwtBearerOptions options, ApiBearerOptions bearer)
+    /// <summary>
+    /// The web sign-in's rule: the provider's metadata and keys over plain http only from this machine (tests, local
+    /// development). An http provider anywhere else stops the start.
+    /// </summary>
+    private static bool MetadataOverHttp(ApiBearerOptions bearer)
+    {
+        var address = string.IsNullOrWhiteSpace(bearer.MetadataAddress) ? bearer.Authority : bearer.MetadataAddress;
+        if (string.IsNullOrWhiteSpace(address) || !Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            return false;
+        }
+        return AccountServiceCollectionExtensions.IsLoopback(uri)
+            ? true
+            : throw new InvalidOperationException($"The API's token provider {address} uses http: only a loopback provider (tests, local development) may; use https.");
+    }
+
+    private static void ConfigureBearer(JwtBearerOptions options, ApiBearerOptions bearer, bool metadataOverHttp)
     {
         // Claims keep the names they have in the token, as the portal's rules read them (roles, name, the workspace claim).
         options.MapInboundClaims = false;
         options.TokenValidationParameters.RoleClaimType = PortalUser.RoleClaimType;
         options.TokenValidationParameters.NameClaimType = PortalUser.NameClaimType;
-        options.RequireHttpsMetadata = bearer.RequireHttpsMetadata;
+        options.RequireHttpsMetadata = !metadataOverHttp;
         if (!string.IsNullOrWhiteSpace(bearer.Audience))
         {
             options.TokenValidationParameters.ValidAudience = bearer.Audience;
