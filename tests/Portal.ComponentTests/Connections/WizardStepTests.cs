@@ -68,13 +68,16 @@ public sealed class WizardStepTests : MudTestContext
         Assert.Contains("Allow principals", step.Markup);
 
         step.FindAll(".mud-tab").First(t => t.TextContent.Contains("AWS CLI")).Click();
+        step.WaitForElement("[data-testid=cli-command]");
         var cli = step.Find("[data-testid=cli-command]").TextContent;
         Assert.Contains("--service-id vpce-svc-0123456789abcdef0", cli);
         Assert.Contains($"--add-allowed-principals {Arn}", cli);
         Assert.NotNull(step.Find("[data-testid=cli-command-copy]"));
 
         step.FindAll(".mud-tab").First(t => t.TextContent.Contains("Terraform")).Click();
-        Assert.Contains("vpc_endpoint_service_id = \"vpce-svc-0123456789abcdef0\"", step.Find("[data-testid=terraform]").TextContent);
+        // The tab switch renders asynchronously in MudBlazor: wait for the panel rather than read it at once.
+        step.WaitForAssertion(() =>
+            Assert.Contains("vpc_endpoint_service_id = \"vpce-svc-0123456789abcdef0\"", step.Find("[data-testid=terraform]").TextContent));
     }
 
     [Fact]

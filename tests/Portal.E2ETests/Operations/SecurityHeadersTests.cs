@@ -30,6 +30,8 @@ public sealed class SecurityHeadersTests(BrowserFixture browser, PortalFixture p
         ["/connections"] = "ConnectionWizardTests.Customer_creates_a_connection_follows_it_to_available_copies_the_dns_name_and_deletes_it",
         ["/connections/new"] = "ConnectionWizardTests.Customer_creates_a_connection_follows_it_to_available_copies_the_dns_name_and_deletes_it",
         ["/connections/{Id:guid}"] = "ConnectionWizardTests.Customer_creates_a_connection_follows_it_to_available_copies_the_dns_name_and_deletes_it",
+        ["/notifications"] = "NotificationsTests.Customer_adds_a_webhook_sends_a_test_and_sees_it_delivered_and_support_sees_it_too",
+        ["/admin/notifications"] = "NotificationsTests.Customer_adds_a_webhook_sends_a_test_and_sees_it_delivered_and_support_sees_it_too",
         ["/egress-ips"] = "EgressIpsTests.Customer_gets_a_regions_egress_ips_and_support_sees_the_request_and_its_audit_entry",
     };
 

@@ -43,7 +43,7 @@ public sealed class ConnectionsApiTests(ApiWebApp app)
         var timeline = await (await client.GetAsync($"/api/v1/workspaces/{workspace}/connections/{id}/timeline")).AssertJsonAsync(HttpStatusCode.OK);
         var first = timeline.GetProperty("items").EnumerateArray().Last();
         Assert.Equal("Requested", first.GetProperty("toStatus").GetString());
-        Assert.Equal($"API user user-{workspace} requested a connection to {name} in us-east-1.", first.GetProperty("message").GetString());
+        Assert.Equal($"API user user-{workspace} requested the connection \"us-east-1 {name.Split('.')[^1]}\" to {name} in us-east-1.", first.GetProperty("message").GetString());
 
         var deleted = await (await client.DeleteAsync($"/api/v1/workspaces/{workspace}/connections/{id}")).AssertJsonAsync(HttpStatusCode.Accepted);
         Assert.Contains(deleted.GetProperty("status").GetString(), new[] { "Deleting", "Deleted" });

@@ -28,6 +28,10 @@ public class TenantBoundaryTests
     {
         ["ConnectionService.ListAsync"] = async (h, grace, _) => Assert.Empty(await h.Service.ListAsync(grace)),
         ["ConnectionService.FindAsync"] = async (h, grace, id) => Assert.Null(await h.Service.FindAsync(grace, id)),
+        ["ConnectionService.ListPageAsync"] = async (h, grace, _) => Assert.Empty(await h.Service.ListPageAsync(grace, null, 100)),
+        // The API's Idempotency-Key of Ada's create, replayed by Grace, finds nothing.
+        ["ConnectionService.FindByRequestIdAsync"] = async (h, grace, id) =>
+            Assert.Null(await h.Service.FindByRequestIdAsync(grace, Guid.ParseExact((await h.LoadAsync(id)).ClientToken, "N"))),
         ["ConnectionService.DeleteAsync"] = async (h, grace, id) => Assert.Equal(DeleteOutcome.NotFound, await h.Service.DeleteAsync(grace, id)),
         // The same service in another workspace is not "already connected": Ada's connection is neither named nor linked.
         ["ConnectionService.CheckServiceNameAsync"] = async (h, grace, _) => Assert.True((await h.Service.CheckServiceNameAsync(grace, UsEast, ServiceName)).IsValid),
