@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Portal.Tests.Shared;
+using Portal.Web.Features.Connections.Naming;
 using Portal.Web.Features.Connections.ServiceNames;
 
 namespace Portal.IntegrationTests.Api;
@@ -136,6 +137,25 @@ public sealed class ConnectionsApiTests(ApiWebApp app)
 
         Assert.Equal(ServiceNameMessages.AlreadyConnected, problem.GetProperty("detail").GetString());
         Assert.Equal("AlreadyConnected", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_connection_is_named_by_the_caller_and_a_taken_or_badly_formed_name_is_refused_with_the_wizards_message()
+    {
+        var (client, workspace) = app.NewCustomer();
+        var path = $"/api/v1/workspaces/{workspace}/connections";
+
+        var named = await (await client.PostAsJsonAsync(path, new { region = "us-east-1", serviceName = ApiResponses.NewServiceName(), name = "Orders DB", description = "Primary" }))
+            .AssertJsonAsync(HttpStatusCode.Created);
+        Assert.Equal(("Orders DB", "Primary"), (named.GetProperty("name").GetString(), named.GetProperty("description").GetString()));
+
+        var taken = await (await client.PostAsJsonAsync(path, new { region = "us-east-1", serviceName = ApiResponses.NewServiceName(), name = " orders db " }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal((ConnectionNames.Taken("orders db"), "name"), (taken.GetProperty("detail").GetString(), taken.GetProperty("field").GetString()));
+
+        var bad = await (await client.PostAsJsonAsync(path, new { region = "us-east-1", serviceName = ApiResponses.NewServiceName(), name = "!orders" }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal((ConnectionNames.BadCharacters, "name"), (bad.GetProperty("detail").GetString(), bad.GetProperty("field").GetString()));
     }
 
     [Fact]
