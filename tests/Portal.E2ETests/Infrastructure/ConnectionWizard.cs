@@ -35,8 +35,13 @@ public static class ConnectionWizard
     /// <summary>Runs every step and returns the new connection's detail path (opens the wizard unless it is open already,
     /// e.g. after <c>SignInAsync(identity, "/connections/new")</c>, which saves a page load and a circuit).</summary>
     /// <param name="name">The connection's name; by default the one the wizard proposes.</param>
-    public static async Task<string> CreateAsync(PortalPage session, string region, string serviceName, string? name = null)
+    /// <param name="awsTimeout">
+    /// How long to wait for the steps that call EC2 (verify, create); by default the usual expect timeout. Portal processes
+    /// on moto behind a proxy answer much more slowly on a busy machine than the in-process host does.
+    /// </param>
+    public static async Task<string> CreateAsync(PortalPage session, string region, string serviceName, string? name = null, TimeSpan? awsTimeout = null)
     {
+        float? awsMs = awsTimeout is { } t ? (float)t.TotalMilliseconds : null;
         var page = session.Page;
         if (new Uri(page.Url).AbsolutePath != "/connections/new")
         {
@@ -44,7 +49,7 @@ public static class ConnectionWizard
         }
         await WalkToVerifyAsync(page, region, serviceName);
         await page.GetByTestId("verify-button").ClickAsync();
-        await Expect(page.GetByTestId("verify-success")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("verify-success")).ToBeVisibleAsync(new() { Timeout = awsMs });
         await page.GetByTestId("wizard-next").ClickAsync();
         await Expect(page.GetByLabel("Connection name")).Not.ToBeEmptyAsync();
         if (name is not null)
@@ -52,7 +57,7 @@ public static class ConnectionWizard
             await page.GetByLabel("Connection name").FillAsync(name);
         }
         await page.GetByTestId("create-connection").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/connections/[0-9a-f-]{36}$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/connections/[0-9a-f-]{36}$"), new() { Timeout = awsMs });
         await Expect(page.GetByTestId("connection-title")).ToBeVisibleAsync();
         await session.CheckAccessibilityAsync("just created");
         return new Uri(page.Url).AbsolutePath;

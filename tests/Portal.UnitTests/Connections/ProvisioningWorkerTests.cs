@@ -126,6 +126,62 @@ public class ProvisioningWorkerTests
     }
 
     [Fact]
+    public async Task An_attempt_that_runs_longer_than_the_lease_keeps_its_claim_and_no_other_worker_starts_a_second()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        var (inCreate, release) = HoldCreates(harness);
+        var slow = harness.NewWorker().RunOnceAsync(CancellationToken.None);
+        await inCreate.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var other = harness.NewWorker();
+
+        // Three leases pass while the CreateVpcEndpoint call is still in flight (SDK timeouts and retries).
+        for (var third = 0; third < 9; third++)
+        {
+            var claimedUntil = (await harness.LoadAsync(id)).ClaimExpiresAt;
+            harness.Clock.Advance(harness.WorkerOptions.ClaimLease / 3);
+            await WaitUntilAsync(async () => (await harness.LoadAsync(id)).ClaimExpiresAt > claimedUntil);
+            Assert.Equal(0, await other.RunOnceAsync(CancellationToken.None));
+        }
+        release.SetResult();
+        Assert.Equal(1, await slow);
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal(ConnectionStatus.PendingAcceptance, connection.Status);
+        Assert.Null(connection.ClaimedBy);
+        Assert.Equal(1, harness.Provisioner.CreateCalls);
+        Assert.Single(harness.Provisioner.Endpoints);
+    }
+
+    [Fact]
+    public async Task A_worker_that_lost_its_claim_drops_its_result_and_leaves_the_new_owners_claim_alone()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync();
+        var (inCreate, release) = HoldCreates(harness);
+        var stalled = harness.NewWorker().RunOnceAsync(CancellationToken.None);
+        await inCreate.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The worker stalled past its lease (a paused VM, say) and another worker took the request over.
+        await using (var db = await harness.DbFactory.CreateDbContextAsync())
+        {
+            var leaseEnd = harness.Clock.GetUtcNow() + harness.WorkerOptions.ClaimLease;
+            await db.Connections.Where(c => c.Id == id).ExecuteUpdateAsync(set => Connection.Claim(set, "other-worker", leaseEnd));
+        }
+        var takenOver = await harness.LoadAsync(id);
+        harness.Clock.Advance(harness.WorkerOptions.ClaimLease / 3);
+        release.SetResult();
+        await stalled;
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal("other-worker", connection.ClaimedBy);
+        Assert.Equal(takenOver.ClaimExpiresAt, connection.ClaimExpiresAt);
+        Assert.Equal(takenOver.Version, connection.Version);
+        Assert.Equal(takenOver.Status, connection.Status);
+        Assert.Null(connection.EndpointId);
+    }
+
+    [Fact]
     public async Task Deleting_an_endpoint_whose_id_was_never_saved_finds_it_by_tag()
     {
         await using var harness = await CreateAsync();
@@ -185,5 +241,28 @@ public class ProvisioningWorkerTests
         Assert.Equal(ConnectionStatus.Deleting, connection.Status);
         Assert.Equal(1, harness.Provisioner.CreateCalls);
         Assert.Equal("deleting", harness.Provisioner.Endpoints[endpointId].State);
+    }
+
+    /// <summary>Holds every create call until the test releases it; the first task completes once a call is held.</summary>
+    private static (TaskCompletionSource InCreate, TaskCompletionSource Release) HoldCreates(ProvisioningHarness harness)
+    {
+        var inCreate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Provisioner.BeforeCreate = () =>
+        {
+            inCreate.TrySetResult();
+            return release.Task;
+        };
+        return (inCreate, release);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.True(await condition());
     }
 }

@@ -346,6 +346,13 @@ public sealed class Connection
         .SetProperty(c => c.ClaimExpiresAt, leaseEnd)
         .SetProperty(c => c.Version, c => c.Version + 1);
 
+    /// <summary>
+    /// Extends the claim of a worker whose attempt is still running, without loading the row. Leaves the version
+    /// alone, so the worker's own save of the attempt's result does not conflict with it.
+    /// </summary>
+    public static void RenewClaim(UpdateSettersBuilder<Connection> set, DateTimeOffset leaseEnd) =>
+        set.SetProperty(c => c.ClaimExpiresAt, leaseEnd);
+
     /// <summary>Frees a claim without loading the row, optionally delaying the next attempt.</summary>
     public static void Unclaim(UpdateSettersBuilder<Connection> set, DateTimeOffset? retryAt) => set
         .SetProperty(c => c.ClaimedBy, (string?)null)

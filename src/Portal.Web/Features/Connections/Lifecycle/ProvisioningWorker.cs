@@ -10,7 +10,8 @@ namespace Portal.Web.Features.Connections.Lifecycle;
 /// <summary>
 /// Carries out stored create and delete requests (intent first, AWS second). Work is claimed with an atomic
 /// compare-and-set on the row, so two portal processes on one database never act on the same request; a crashed
-/// worker's claim lapses after <see cref="ProvisioningWorkerOptions.ClaimLease"/> and the request is resumed.
+/// worker's claim lapses after <see cref="ProvisioningWorkerOptions.ClaimLease"/> and the request is resumed. A live worker
+/// renews its claim while an attempt runs, however long the AWS calls take, and abandons the attempt if the claim was lost.
 /// </summary>
 public sealed class ProvisioningWorker(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -122,17 +123,41 @@ public sealed class ProvisioningWorker(
         activity?.SetTag("portal.workspace.id", connection.WorkspaceId);
         activity?.SetTag("portal.operation", connection.PendingOperation.ToString());
         IReadOnlyList<ConnectionChange> changes;
+        using var claimLost = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             var operation = connection.PendingOperation;
-            Action<Connection> applyFacts = operation switch
+            Action<Connection> applyFacts;
+            using (var attemptDone = new CancellationTokenSource())
             {
-                ConnectionOperation.Create => await CreateAsync(connection, cancellationToken),
-                ConnectionOperation.Delete => await DeleteAsync(connection, cancellationToken),
-                _ => _ => { },
-            };
+                var renewal = KeepClaimAsync(connectionId, claimLost, attemptDone.Token);
+                try
+                {
+                    applyFacts = operation switch
+                    {
+                        ConnectionOperation.Create => await CreateAsync(connection, claimLost.Token),
+                        ConnectionOperation.Delete => await DeleteAsync(connection, claimLost.Token),
+                        _ => _ => { },
+                    };
+                }
+                finally
+                {
+                    await attemptDone.CancelAsync();
+                    await renewal;
+                }
+            }
+            if (claimLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(claimLost.Token);
+            }
             connection.ReleaseClaim();
             changes = await SaveResolvingConflictsAsync(db, connection, operation, applyFacts);
+        }
+        catch (OperationCanceledException) when (claimLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Another worker holds the request now (this one stalled past its lease): its attempt wins, this result is dropped.
+            logger.LogWarning("The claim on connection {ConnectionId} was lost during the attempt; its result is abandoned", connectionId);
+            return;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -149,6 +174,43 @@ public sealed class ProvisioningWorker(
             return;
         }
         notifier.Publish(changes);
+    }
+
+    /// <summary>
+    /// Extends the claim every third of the lease while the attempt runs, so a slow attempt (SDK timeouts and retries)
+    /// is never taken over by another instance. Cancels <paramref name="claimLost"/> if the claim is no longer this worker's.
+    /// </summary>
+    private async Task KeepClaimAsync(Guid connectionId, CancellationTokenSource claimLost, CancellationToken attemptDone)
+    {
+        using var timer = new PeriodicTimer(Options.ClaimLease / 3, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(attemptDone))
+            {
+                int rows;
+                try
+                {
+                    await using var db = await dbFactory.CreateDbContextAsync(attemptDone);
+                    var leaseEnd = clock.GetUtcNow() + Options.ClaimLease;
+                    rows = await db.Connections
+                        .Where(c => c.Id == connectionId && c.ClaimedBy == workerId)
+                        .ExecuteUpdateAsync(set => Connection.RenewClaim(set, leaseEnd), attemptDone);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not renew the claim on connection {ConnectionId}; trying again", connectionId);
+                    continue;
+                }
+                if (rows == 0)
+                {
+                    await claimLost.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (attemptDone.IsCancellationRequested)
+        {
+        }
     }
 
     /// <returns>The facts learned from AWS, to re-apply if the row changed concurrently.</returns>
@@ -231,6 +293,12 @@ public sealed class ProvisioningWorker(
         {
             db.ChangeTracker.Clear();
             var current = await db.Connections.FirstAsync(c => c.Id == connection.Id);
+            if (current.ClaimedBy != workerId)
+            {
+                // Another worker took the request over: its attempt owns the row now.
+                logger.LogWarning("The claim on connection {ConnectionId} was lost during the attempt; its result is abandoned", connection.Id);
+                return [];
+            }
             applyFacts(current);
             current.ReleaseClaim();
             current.RetryNow(handled, clock.GetUtcNow());

@@ -19,7 +19,10 @@ public sealed class ProvisioningWorkerOptions
 
     /// <summary>How often the worker looks for due work when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-    /// <summary>How long a claim protects a request from other workers; a crashed worker's claim lapses after this.</summary>
+    /// <summary>
+    /// How long a claim protects a request from other workers; a crashed worker's claim lapses after this. A live worker
+    /// renews its claim every third of the lease while an attempt runs, so a slow attempt is never taken over.
+    /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>Transient failures retried before the connection fails.</summary>
     public int MaxAttempts { get; set; } = 8;
