@@ -59,6 +59,11 @@ public static class DataServiceCollectionExtensions
     {
         var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await PostgresMigrations.ApplyAsync(db, cancellationToken);
+            return;
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
