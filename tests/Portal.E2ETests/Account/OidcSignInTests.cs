@@ -27,9 +27,7 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcPortalFixture po
         await session.Page.GetByTestId("user-menu").ClickAsync();
         await Expect(session.Page.GetByTestId("user-name")).ToHaveTextAsync("Ada Lovelace");
         await session.Page.Keyboard.PressAsync("Escape");
-        await session.Page.GetByTestId("workspace-switcher").ClickAsync();
-        await session.Page.GetByTestId("workspace-ws-acme-staging").ClickAsync();
-        await session.WaitForCircuitAsync();
+        await session.SwitchWorkspaceAsync("ws-acme-staging");
         await Expect(session.Page.GetByTestId("home-empty")).ToContainTextAsync("ws-acme-staging");
         await Expect(session.Page.GetByTestId("nav-admin")).ToHaveCountAsync(0);
         Assert.Empty(session.ConsoleErrors);

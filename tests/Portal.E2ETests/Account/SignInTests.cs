@@ -75,9 +75,7 @@ public sealed class SignInTests(BrowserFixture browser, PortalFixture portal) : 
         await using var session = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
         await session.SignInAsync("ada");
 
-        await session.Page.GetByTestId("workspace-switcher").ClickAsync();
-        await session.Page.GetByTestId("workspace-ws-acme-staging").ClickAsync();
-        await session.WaitForCircuitAsync();
+        await session.SwitchWorkspaceAsync("ws-acme-staging");
 
         await Expect(session.Page.GetByTestId("home-empty")).ToContainTextAsync("ws-acme-staging");
     }

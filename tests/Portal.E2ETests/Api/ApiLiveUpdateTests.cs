@@ -47,5 +47,6 @@ public sealed class ApiLiveUpdateTests(BrowserFixture browser, PortalFixture por
         await Expect(customer.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/api/reference/?$"));
         // The reference is a large script: on a busy two-core machine it takes a while to render the document.
         await Expect(customer.Page.GetByText("Request a connection; the portal creates the endpoint in the background.").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await customer.CheckAccessibilityAsync("the API reference");
     }
 }

@@ -58,7 +58,7 @@ public sealed class PortalPage : IAsyncDisposable
             {
                 lock (visitedPaths)
                 {
-                    visitedPaths.Add(new Uri(frame.Url).AbsolutePath);
+                    visitedPaths.Add(PathOf(frame.Url));
                 }
             }
         };
@@ -119,6 +119,26 @@ public sealed class PortalPage : IAsyncDisposable
         await WaitForCircuitAsync();
     }
 
+    /// <summary>Picks another workspace in the app bar's switcher; the switch reloads the page.</summary>
+    public async Task SwitchWorkspaceAsync(string workspaceId)
+    {
+        await Page.GetByTestId("workspace-switcher").ClickAsync();
+        // Wait for the new document's load: until it arrives, the old page's circuit would count as ready.
+        var loaded = new TaskCompletionSource();
+        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
+        Page.Load += OnLoad;
+        try
+        {
+            await Page.GetByTestId($"workspace-{workspaceId}").ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            Page.Load -= OnLoad;
+        }
+        await WaitForCircuitAsync();
+    }
+
     public async Task GotoAsync(string path)
     {
         await Page.GotoAsync(path);
@@ -150,7 +170,7 @@ public sealed class PortalPage : IAsyncDisposable
             return;
         }
         // Counted as checked even when it fails, so the coverage check at dispose does not replace this failure.
-        checkedPaths.Add(url.AbsolutePath);
+        checkedPaths.Add(PathOf(Page.Url));
         await AxeCheck.ExpectNoSeriousViolationsAsync(Page, where);
     }
 
@@ -220,12 +240,15 @@ public sealed class PortalPage : IAsyncDisposable
         }
     }
 
+    // A page and its slash-ended twin (the API reference redirects, then rewrites its URL) are one page.
+    private static string PathOf(string url) => new Uri(url).AbsolutePath is var path && path.Length > 1 ? path.TrimEnd('/') : "/";
+
     /// <summary>Checks the page the test ended on, and that no page was passed through without an axe check.</summary>
     private async Task<string?> CheckLastPageAndCoverageAsync()
     {
         try
         {
-            if (!Page.IsClosed && Page.Url.StartsWith(BaseUrl, StringComparison.Ordinal) && !checkedPaths.Contains(new Uri(Page.Url).AbsolutePath))
+            if (!Page.IsClosed && Page.Url.StartsWith(BaseUrl, StringComparison.Ordinal) && !checkedPaths.Contains(PathOf(Page.Url)))
             {
                 await CheckAccessibilityAsync();
             }

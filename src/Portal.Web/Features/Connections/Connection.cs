@@ -133,6 +133,15 @@ public sealed class Connection
         return notes;
     }
 
+    /// <summary>
+    /// The columns a rename may have changed while a worker attempt ran (with the update time and version it sets, and
+    /// the lease the worker's own renewals extend): a worker's result can be saved over them without losing either.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ChangedByDetailsEdit = new HashSet<string>
+    {
+        nameof(Name), nameof(NameKey), nameof(Description), nameof(UpdatedAt), nameof(Version), nameof(ClaimExpiresAt),
+    };
+
     /// <summary>The worker starts an attempt at the pending operation.</summary>
     public void StartAttempt(DateTimeOffset now)
     {

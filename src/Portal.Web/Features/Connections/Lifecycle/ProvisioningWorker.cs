@@ -286,8 +286,22 @@ public sealed class ProvisioningWorker(
         var changes = journal.Record(db);
         try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
-            return changes;
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    return changes;
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 5)
+                {
+                    // Only the name or description changed meanwhile: save the whole result over them.
+                    if (!await RebaseOverDetailsChangeAsync(db, connection))
+                    {
+                        throw;
+                    }
+                }
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -306,6 +320,39 @@ public sealed class ProvisioningWorker(
             signal.Notify();
             return [new ConnectionChange(current.Id, current.WorkspaceId, current.Status)];
         }
+    }
+
+    /// <summary>
+    /// If the row changed underneath only in the customer's details (a rename while the attempt ran), takes the stored
+    /// details and version so the next save keeps both the rename and the attempt's result. False for any other change.
+    /// </summary>
+    private static async Task<bool> RebaseOverDetailsChangeAsync(PortalDbContext db, Connection connection)
+    {
+        var entry = db.Entry(connection);
+        var stored = await entry.GetDatabaseValuesAsync(CancellationToken.None);
+        if (stored is null)
+        {
+            return false;
+        }
+        var changedUnderneath = entry.Metadata.GetProperties()
+            .Where(p => !p.GetValueComparer().Equals(stored[p], entry.OriginalValues[p]))
+            .Select(p => p.Name);
+        if (!changedUnderneath.All(Connection.ChangedByDetailsEdit.Contains))
+        {
+            return false;
+        }
+        foreach (var name in Connection.ChangedByDetailsEdit)
+        {
+            var property = entry.Property(name);
+            // The worker never edits the details; where it set a column too (its claim, the update time), its value stands.
+            var keepWorkersValue = property.IsModified && name != nameof(Connection.Version);
+            property.OriginalValue = stored[name];
+            if (!keepWorkersValue)
+            {
+                property.CurrentValue = stored[name];
+            }
+        }
+        return true;
     }
 
     private async Task ReleaseClaimAsync(Guid connectionId, DateTimeOffset? retryAt = null)
