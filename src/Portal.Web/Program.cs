@@ -48,6 +48,7 @@ app.UsePortalRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
+app.MapThemeStylesheet();
 app.MapPortalHealthChecks();
 app.MapAccountEndpoints();
 app.MapPortalApi();

@@ -19,8 +19,10 @@ window.portal = {
       return ok;
     }
   },
-  setThemeCookie(value) {
+  // The theme's stylesheet holds both palettes; the class on the root element picks one (ThemeStylesheet.cs).
+  setTheme(value) {
     document.cookie = `portal.theme=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax`;
+    document.documentElement.classList.toggle("portal-dark", value === "dark");
   },
   downloadText(fileName, contentType, text) {
     const blob = new Blob([text], { type: contentType });

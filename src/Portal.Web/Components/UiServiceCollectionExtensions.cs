@@ -1,5 +1,6 @@
 using MudBlazor;
 using MudBlazor.Services;
+using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Components;
 
@@ -14,6 +15,24 @@ public static class UiServiceCollectionExtensions
             options.SnackbarConfiguration.PreventDuplicates = true;
             options.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
+        services.AddSingleton(_ => ThemeStylesheet.Render());
         return services;
+    }
+
+    /// <summary>Serves the theme's stylesheet (rendered here, at start-up, so no page waits for it).</summary>
+    public static IEndpointRouteBuilder MapThemeStylesheet(this IEndpointRouteBuilder endpoints)
+    {
+        var stylesheet = endpoints.ServiceProvider.GetRequiredService<ThemeStylesheet>();
+        endpoints.MapGet(ThemeStylesheet.Path, (HttpContext http) =>
+            {
+                // The link carries the CSS's hash: that URL never changes content, so browsers keep it.
+                http.Response.Headers.CacheControl = http.Request.Query["v"] == stylesheet.Version
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+                return Results.Text(stylesheet.Css, "text/css; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return endpoints;
     }
 }
