@@ -19,8 +19,14 @@ public sealed record Latency(double P50, double P95, double Max)
             await operation();
             samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
-        Array.Sort(samples);
-        return new Latency(Percentile(samples, 50), Percentile(samples, 95), samples[^1]);
+        return Of(samples);
+    }
+
+    /// <summary>The percentiles of samples measured elsewhere, in milliseconds.</summary>
+    public static Latency Of(IEnumerable<double> samples)
+    {
+        var sorted = samples.Order().ToArray();
+        return new Latency(Percentile(sorted, 50), Percentile(sorted, 95), sorted[^1]);
     }
 
     private static double Percentile(double[] sorted, int percent) =>

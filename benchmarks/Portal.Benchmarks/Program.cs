@@ -1,4 +1,5 @@
 using Portal.Benchmarks;
+using Portal.Benchmarks.Circuits;
 using Portal.Benchmarks.Reconciler;
 
 // Benchmarks print their figures; they are not part of the test suite's timing. One mode per file; add a mode by adding a case here.
@@ -9,6 +10,7 @@ return mode switch
     "admin-grid" => await AdminGridBenchmark.RunAsync(BenchmarkOptions.Parse(options)),
     "reconciler" => await ReconcilerBenchmark.RunAsync(options),
     "notify-latency" => await NotifyLatencyBenchmark.RunAsync(options),
+    "circuits" => await CircuitBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -26,6 +28,9 @@ static int Usage()
                        --postgres <connection string> (run on a fresh database on that server instead of SQLite)
           notify-latency  time for a change published on one instance to reach the other through PostgreSQL LISTEN/NOTIFY
                        --postgres <connection string> (required), --changes <n> (default 200)
+          circuits     server memory per circuit and interaction round trip: the portal's wizard vs the Blazor Server template
+                       --circuits <n,n,…> (default 25,50,100), --concurrent <n,n,…> (default 1,50), --rounds <n> (default 30),
+                       --gcdump (also the portal's and the template's heap growth by type)
         """);
     return 2;
 }
