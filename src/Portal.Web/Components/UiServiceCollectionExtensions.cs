@@ -14,6 +14,8 @@ public static class UiServiceCollectionExtensions
             options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             options.SnackbarConfiguration.PreventDuplicates = true;
             options.SnackbarConfiguration.VisibleStateDuration = 4000;
+            // MudBlazor shows snackbars at 95% opacity: the page showing through lowers the contrast of their text below 4.5.
+            options.SnackbarConfiguration.MaximumOpacity = 100;
         });
         services.AddSingleton(_ => ThemeStylesheet.Render());
         return services;
