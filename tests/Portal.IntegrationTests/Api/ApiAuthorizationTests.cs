@@ -112,6 +112,7 @@ public sealed class ApiAuthorizationTests(ApiWebApp app)
             ("GET", $"/api/v1/workspaces/{workspaceB}/connections/{bId}"),
             ("GET", $"/api/v1/workspaces/{workspaceB}/connections/{bId}/timeline"),
             ("DELETE", $"/api/v1/workspaces/{workspaceB}/connections/{bId}"),
+            ("PATCH", $"/api/v1/workspaces/{workspaceB}/connections/{bId}"),
             ("POST", $"/api/v1/workspaces/{workspaceB}/connections"),
             ("POST", $"/api/v1/workspaces/{workspaceB}/service-names/verify"),
             ("GET", $"/api/v1/workspaces/{workspaceB}/regions/us-east-1/egress-ips"),
@@ -125,6 +126,7 @@ public sealed class ApiAuthorizationTests(ApiWebApp app)
         await (await a.GetAsync($"/api/v1/workspaces/{workspaceA}/connections/{bId}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await a.GetAsync($"/api/v1/workspaces/{workspaceA}/connections/{bId}/timeline")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await a.DeleteAsync($"/api/v1/workspaces/{workspaceA}/connections/{bId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await a.PatchAsJsonAsync($"/api/v1/workspaces/{workspaceA}/connections/{bId}", new { name = "Taken over" })).AssertProblemAsync(HttpStatusCode.NotFound);
         var listA = await (await a.GetAsync($"/api/v1/workspaces/{workspaceA}/connections")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Empty(listA.GetProperty("items").EnumerateArray());
 
@@ -187,5 +189,5 @@ public sealed class ApiAuthorizationTests(ApiWebApp app)
     }
 
     private static HttpRequestMessage Request(string method, string url, object? body = null) =>
-        new(new HttpMethod(method), url) { Content = method is "POST" ? JsonContent.Create(body ?? new { region = "us-east-1", serviceName = "x" }) : null };
+        new(new HttpMethod(method), url) { Content = method is "POST" or "PATCH" ? JsonContent.Create(body ?? new { region = "us-east-1", serviceName = "x" }) : null };
 }

@@ -159,6 +159,36 @@ public sealed class ConnectionsApiTests(ApiWebApp app)
     }
 
     [Fact]
+    public async Task A_connection_is_renamed_and_its_description_changed_with_the_pages_rules()
+    {
+        var (client, workspace) = app.NewCustomer();
+        var path = $"/api/v1/workspaces/{workspace}/connections";
+        var id = (await (await client.PostAsJsonAsync(path, new { region = "us-east-1", serviceName = ApiResponses.NewServiceName(), name = "Orders DB", description = "Primary" }))
+            .AssertJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await (await client.PostAsJsonAsync(path, new { region = "us-east-1", serviceName = ApiResponses.NewServiceName(), name = "Billing" }))
+            .AssertJsonAsync(HttpStatusCode.Created);
+
+        var renamed = await (await client.PatchAsJsonAsync($"{path}/{id}", new { name = "  Orders DB primary " })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("Orders DB primary", "Primary"), (renamed.GetProperty("name").GetString(), renamed.GetProperty("description").GetString()));
+        var cleared = await (await client.PatchAsJsonAsync($"{path}/{id}", new { description = "" })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("Orders DB primary", JsonValueKind.Null), (cleared.GetProperty("name").GetString(), cleared.GetProperty("description").ValueKind));
+        var timeline = await (await client.GetAsync($"{path}/{id}/timeline")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Contains(timeline.GetProperty("items").EnumerateArray(), e => e.GetProperty("message").GetString()!.Contains("renamed the connection from \"Orders DB\" to \"Orders DB primary\""));
+
+        var taken = await (await client.PatchAsJsonAsync($"{path}/{id}", new { name = "BILLING" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal((ConnectionNames.Taken("BILLING"), "name", "NameTaken"), (taken.GetProperty("detail").GetString(), taken.GetProperty("field").GetString(), taken.GetProperty("code").GetString()));
+        var bad = await (await client.PatchAsJsonAsync($"{path}/{id}", new { name = "!orders" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal((ConnectionNames.BadCharacters, "name"), (bad.GetProperty("detail").GetString(), bad.GetProperty("field").GetString()));
+        var unchanged = await (await client.GetAsync($"{path}/{id}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Orders DB primary", unchanged.GetProperty("name").GetString());
+
+        await (await client.DeleteAsync($"{path}/{id}")).AssertJsonAsync(HttpStatusCode.Accepted);
+        var deleted = await (await client.PatchAsJsonAsync($"{path}/{id}", new { name = "Renamed after delete" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("ConnectionDeleted", deleted.GetProperty("code").GetString());
+        await (await client.PatchAsJsonAsync($"{path}/{Guid.NewGuid()}", new { name = "Nowhere" })).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_service_that_does_not_allowlist_us_fails_verification_with_the_reason_the_wizard_shows()
     {
         var (client, workspace) = app.NewCustomer();

@@ -13,6 +13,7 @@ public sealed class OpenApiDocumentTests(ApiWebApp app)
         (HttpMethod.Get, "/api/v1/workspaces/{workspaceId}/connections"),
         (HttpMethod.Post, "/api/v1/workspaces/{workspaceId}/connections"),
         (HttpMethod.Get, "/api/v1/workspaces/{workspaceId}/connections/{connectionId}"),
+        (HttpMethod.Patch, "/api/v1/workspaces/{workspaceId}/connections/{connectionId}"),
         (HttpMethod.Delete, "/api/v1/workspaces/{workspaceId}/connections/{connectionId}"),
         (HttpMethod.Get, "/api/v1/workspaces/{workspaceId}/connections/{connectionId}/timeline"),
         (HttpMethod.Post, "/api/v1/workspaces/{workspaceId}/service-names/verify"),

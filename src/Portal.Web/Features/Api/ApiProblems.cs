@@ -22,14 +22,20 @@ public static class ApiProblems
             new Dictionary<string, object?> { ["code"] = error.Code.ToString(), ["field"] = field, ["suggestion"] = error.Suggestion });
     }
 
-    /// <summary>The name or description was refused: badly formed (400) or the name is taken in the workspace (409).</summary>
+    /// <summary>
+    /// The name or description was refused: badly formed (400), the name is taken in the workspace (409), or the
+    /// connection is deleted and keeps its name (409).
+    /// </summary>
     public static IResult InvalidDetails(ConnectionDetailsErrors errors)
     {
         var (field, message) = errors.Name is { } name ? ("name", name) : ("description", errors.Description!);
-        var taken = errors.Name is not null && errors.Name.StartsWith("Another connection in this workspace", StringComparison.Ordinal);
-        return Problem(taken ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
-            Code(taken ? "name-taken" : "invalid-details"), taken ? "Name taken" : "Invalid input", message,
-            new Dictionary<string, object?> { ["code"] = taken ? "NameTaken" : "InvalidDetails", ["field"] = field });
+        var (status, type, title, code) = errors.Reason switch
+        {
+            DetailsRefusal.NameTaken => (StatusCodes.Status409Conflict, "name-taken", "Name taken", "NameTaken"),
+            DetailsRefusal.Deleted => (StatusCodes.Status409Conflict, "connection-deleted", "Connection deleted", "ConnectionDeleted"),
+            _ => (StatusCodes.Status400BadRequest, "invalid-details", "Invalid input", "InvalidDetails"),
+        };
+        return Problem(status, Code(type), title, message, new Dictionary<string, object?> { ["code"] = code, ["field"] = field });
     }
 
     /// <summary>The service layer reports a failure of the region field as <see cref="ServiceNameErrorCode.UnknownRegion"/> with the region rule's message.</summary>

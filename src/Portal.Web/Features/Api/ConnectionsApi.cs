@@ -33,6 +33,11 @@ internal static class ConnectionsApi
             .WithName("GetConnection").WithSummary("A connection; poll with If-None-Match and its ETag.")
             .Produces<ApiConnection>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
 
+        connections.MapPatch("/{connectionId:guid}", UpdateDetailsAsync).RequireAuthorization(ApiPolicies.Manage)
+            .WithName("UpdateConnectionDetails").WithSummary("Rename the connection or change its description, as on its page.")
+            .Produces<ApiConnection>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
         connections.MapDelete("/{connectionId:guid}", DeleteAsync).RequireAuthorization(ApiPolicies.Manage)
             .WithName("DeleteConnection").WithSummary("Ask for the connection to be deleted; deleting twice is harmless.")
             .Produces<ApiConnection>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound);
@@ -134,6 +139,27 @@ internal static class ConnectionsApi
             return ApiProblems.IdempotencyKeyReused();
         }
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path.Value!.TrimEnd('/')}/{connection.Id}", ApiConnection.From(connection));
+    }
+
+    private static async Task<IResult> UpdateDetailsAsync(
+        HttpContext http, ConnectionService service, Guid connectionId, ApiConnectionDetailsInput input, CancellationToken cancellationToken)
+    {
+        var access = WorkspaceAccessFilter.Access(http);
+        if (await service.FindAsync(access, connectionId, cancellationToken) is not { } current)
+        {
+            return ConnectionNotFound(connectionId);
+        }
+        var details = new ConnectionDetails(input.Name ?? current.Name, input.Description ?? current.Description);
+        var outcome = await service.UpdateDetailsAsync(access, connectionId, details, cancellationToken);
+        if (!outcome.Found)
+        {
+            return ConnectionNotFound(connectionId);
+        }
+        if (outcome.Errors is { } errors)
+        {
+            return ApiProblems.InvalidDetails(errors);
+        }
+        return TypedResults.Ok(ApiConnection.From((await service.FindAsync(access, connectionId, cancellationToken))!));
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, ConnectionService service, Guid connectionId, CancellationToken cancellationToken)

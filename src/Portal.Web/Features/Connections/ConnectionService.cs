@@ -182,7 +182,7 @@ public sealed class ConnectionService(
             }
             if (await IsNameTakenAsync(fresh, access, connection.NameKey, renaming: null, cancellationToken))
             {
-                return new CreateOutcome(null, null, DetailsErrors: new ConnectionDetailsErrors(ConnectionNames.Taken(connection.Name), null));
+                return new CreateOutcome(null, null, DetailsErrors: new ConnectionDetailsErrors(ConnectionNames.Taken(connection.Name), null, DetailsRefusal.NameTaken));
             }
             throw;
         }
@@ -208,7 +208,7 @@ public sealed class ConnectionService(
             }
             if (connection.Status == ConnectionStatus.Deleted)
             {
-                return DetailsUpdateOutcome.Refused(new ConnectionDetailsErrors(DeletedKeepsItsName, null));
+                return DetailsUpdateOutcome.Refused(new ConnectionDetailsErrors(DeletedKeepsItsName, null, DetailsRefusal.Deleted));
             }
             if (await DetailsValidator(db, access, connection.Id).CheckAsync(details, cancellationToken) is { } errors)
             {
@@ -240,7 +240,7 @@ public sealed class ConnectionService(
                 {
                     throw;
                 }
-                return DetailsUpdateOutcome.Refused(new ConnectionDetailsErrors(ConnectionNames.Taken(connection.Name), null));
+                return DetailsUpdateOutcome.Refused(new ConnectionDetailsErrors(ConnectionNames.Taken(connection.Name), null, DetailsRefusal.NameTaken));
             }
             notifier.Publish(changes);
             return new DetailsUpdateOutcome(true, null, notes);

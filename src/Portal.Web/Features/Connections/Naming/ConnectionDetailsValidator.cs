@@ -16,7 +16,8 @@ public sealed class ConnectionDetailsValidator : AbstractValidator<ConnectionDet
             // Only a well-formed name is looked up.
             .DependentRules(() => RuleFor(x => x.Name)
                 .MustAsync(async (name, cancellationToken) => !await isNameTaken(ConnectionNames.Key(name!), cancellationToken))
-                .WithMessage((_, name) => ConnectionNames.Taken(ConnectionNames.Normalize(name))));
+                .WithMessage((_, name) => ConnectionNames.Taken(ConnectionNames.Normalize(name)))
+                .WithErrorCode(nameof(DetailsRefusal.NameTaken)));
         RuleFor(x => x.Description)
             .Must(description => ConnectionNames.DescriptionProblem(description) is null)
             .WithMessage(ConnectionNames.DescriptionTooLong);
@@ -30,8 +31,10 @@ public sealed class ConnectionDetailsValidator : AbstractValidator<ConnectionDet
         {
             return null;
         }
+        var name = result.Errors.FirstOrDefault(e => e.PropertyName == nameof(ConnectionDetails.Name));
         return new ConnectionDetailsErrors(
-            result.Errors.FirstOrDefault(e => e.PropertyName == nameof(ConnectionDetails.Name))?.ErrorMessage,
-            result.Errors.FirstOrDefault(e => e.PropertyName == nameof(ConnectionDetails.Description))?.ErrorMessage);
+            name?.ErrorMessage,
+            result.Errors.FirstOrDefault(e => e.PropertyName == nameof(ConnectionDetails.Description))?.ErrorMessage,
+            name?.ErrorCode == nameof(DetailsRefusal.NameTaken) ? DetailsRefusal.NameTaken : DetailsRefusal.Invalid);
     }
 }
