@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.E2ETests.Infrastructure;
+using Portal.Web.Features.Account;
+using Portal.Web.Features.Connections;
+using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Tests.Shared;
 using Portal.Web.Features.Notifications;
 using static Microsoft.Playwright.Assertions;
@@ -53,6 +57,11 @@ public sealed class NotificationsTests(BrowserFixture browser, NotificationsPort
 
             await ada.Page.GetByTestId("subscription-reveal").ClickAsync();
             await Expect(ada.Page.GetByTestId("subscription-secret").Locator("code")).ToHaveTextAsync(secret);
+
+            // A connection requested elsewhere (another tab, the API) moves on: its notifications appear in the open log.
+            await CreateConnectionAsync("ws-acme", "com.amazonaws.vpce.us-east-1.vpce-svc-0b0b0b0b0b0b0b0b1", "Live log");
+            var statusRow = ada.Page.GetByTestId("delivery-log").Locator("tbody tr").Filter(new() { HasText = "vpce-svc-0b0b0b0b0b0b0b0b1 is now" });
+            await Expect(statusRow.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await ada.ScreenshotAsync("notifications");
             Assert.Empty(ada.ConsoleErrors);
         }
@@ -60,9 +69,19 @@ public sealed class NotificationsTests(BrowserFixture browser, NotificationsPort
         await using var sam = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
         await sam.SignInAsync("sam", "/admin/notifications");
         await Expect(sam.Page.GetByTestId("subscriptions").Locator("tbody tr").Filter(new() { HasText = receiver.Url })).ToContainTextAsync("ws-acme");
-        await Expect(sam.Page.GetByTestId("delivery-log").Locator("tbody tr").Filter(new() { HasText = receiver.Url })).ToContainTextAsync("Delivered");
+        await Expect(sam.Page.GetByTestId("delivery-log").Locator("tbody tr").Filter(new() { HasText = receiver.Url }).Filter(new() { HasText = "Test" })).ToContainTextAsync("Delivered");
         await sam.ScreenshotAsync("admin-notifications");
         Assert.Empty(sam.ConsoleErrors);
+    }
+
+    private async Task CreateConnectionAsync(string workspaceId, string serviceName, string name)
+    {
+        await using var scope = portal.Host.Services.CreateAsyncScope();
+        var ada = DemoIdentities.Find("ada")!;
+        var access = WorkspaceAccess.Grant(new PortalUser($"demo-{ada.Key}", ada.Name, ada.Email, ada.Workspaces, false), workspaceId)!;
+        var outcome = await scope.ServiceProvider.GetRequiredService<ConnectionService>()
+            .CreateAsync(access, new CreateConnectionRequest("us-east-1", serviceName, Guid.NewGuid(), name));
+        Assert.NotNull(outcome.ConnectionId);
     }
 
     [Fact]
