@@ -10,16 +10,25 @@ using static Microsoft.Playwright.Assertions;
 namespace Portal.E2ETests.Accessibility;
 
 /// <summary>
+/// A portal whose reconciler is off: the walk's connections are seeded in each status with endpoints the simulated AWS
+/// never created, which the reconciler would soon find gone and mark deleted, so every status page would read "Deleted".
+/// </summary>
+public sealed class AccessibilityPortalFixture() : PortalFixture(new Dictionary<string, string?>
+{
+    ["Provisioning:Reconciler:Enabled"] = "false",
+});
+
+/// <summary>
 /// Every routed page, as the people who use it see it and with data in it, checked with axe-core in the light and the
 /// dark theme (every other browser test checks the pages it visits too, through <see cref="PortalPage"/>).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser, PortalFixture portal) : IClassFixture<PortalFixture>
+public sealed class AccessibilityTests(BrowserFixture browser, AccessibilityPortalFixture portal) : IClassFixture<AccessibilityPortalFixture>
 {
     private const string Anonymous = "";
 
-    /// <summary>A page to visit: which route it shows, who visits it and where.</summary>
-    private sealed record Visit(string Route, string Who, string Path, string Name);
+    /// <summary>A page to visit: which route it shows, who visits it and where; a connection's page shows its status.</summary>
+    private sealed record Visit(string Route, string Who, string Path, string Name, ConnectionStatus? Status = null);
 
     [Fact]
     public void Every_routed_page_is_in_the_accessibility_walk()
@@ -64,6 +73,11 @@ public sealed class AccessibilityTests(BrowserFixture browser, PortalFixture por
                 first = false;
                 await Expect(heading).ToBeVisibleAsync();
                 await WaitUntilLoadedAsync(session.Page);
+                if (visit.Status is { } status)
+                {
+                    // The state the walk means to check, not one the portal moved the connection to meanwhile.
+                    await Expect(session.Page.GetByTestId("status-chip").First).ToHaveAttributeAsync("data-status", status.ToString());
+                }
                 if (dark && visit.Route != "/account/signin" && visit.Route != "/account/signed-out")
                 {
                     await session.ExpectDarkThemeAsync();
@@ -89,19 +103,19 @@ public sealed class AccessibilityTests(BrowserFixture browser, PortalFixture por
         new("/", "ada", "/", "home-customer"),
         new("/connections", "ada", "/connections", "connections"),
         new("/connections/new", "ada", "/connections/new", "wizard"),
-        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.PendingAcceptance}", "detail-pending-acceptance"),
-        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.Available}", "detail-available"),
-        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.Failed}", "detail-failed"),
-        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.Expired}", "detail-expired"),
-        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.Deleted}", "detail-deleted"),
+        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.PendingAcceptance}", "detail-pending-acceptance", ConnectionStatus.PendingAcceptance),
+        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.Available}", "detail-available", ConnectionStatus.Available),
+        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.Failed}", "detail-failed", ConnectionStatus.Failed),
+        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.Expired}", "detail-expired", ConnectionStatus.Expired),
+        new("/connections/{Id:guid}", "ada", $"/connections/{seeded.Deleted}", "detail-deleted", ConnectionStatus.Deleted),
         new("/egress-ips", "ada", "/egress-ips", "egress-ips"),
         new("/notifications", "ada", "/notifications", "notifications"),
         new("/status/404", "ada", "/no-such-page", "not-found"),
         new("/", "sam", "/", "home-support"),
         new("/admin", "sam", "/admin", "admin-home"),
         new("/admin/connections", "sam", "/admin/connections", "admin-connections"),
-        new("/admin/connections/{Id:guid}", "sam", $"/admin/connections/{seeded.Failed}", "admin-connection-failed"),
-        new("/admin/connections/{Id:guid}", "sam", $"/admin/connections/{seeded.Available}", "admin-connection-available"),
+        new("/admin/connections/{Id:guid}", "sam", $"/admin/connections/{seeded.Failed}", "admin-connection-failed", ConnectionStatus.Failed),
+        new("/admin/connections/{Id:guid}", "sam", $"/admin/connections/{seeded.Available}", "admin-connection-available", ConnectionStatus.Available),
         new("/admin/audit", "sam", "/admin/audit", "admin-audit"),
         new("/admin/egress-requests", "sam", "/admin/egress-requests", "admin-egress-requests"),
         new("/admin/notifications", "sam", "/admin/notifications", "admin-notifications"),
