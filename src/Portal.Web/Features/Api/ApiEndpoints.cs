@@ -9,10 +9,11 @@ public static class ApiEndpoints
     public const string Prefix = "/api/v1";
     public const string ReferencePath = "/api/reference";
 
-    // Scalar's faint grey and its method colours (green POST, red DELETE) are below a contrast of 4.5 on its backgrounds
-    // (3.3 to 4); these shades keep the look and reach it. They also replace the display-p3 versions Scalar sets.
+    // Scalar's faint grey and its method colours (green POST, red DELETE, yellow PATCH) are below a contrast of 4.5 on
+    // its backgrounds (1.6 to 4); these shades keep the look and reach it. They also replace the display-p3 versions
+    // Scalar sets.
     private const string ReferenceContrastCss = """
-        .light-mode { --scalar-color-2: #5c5c5c; --scalar-color-3: #6b6b6b; --scalar-color-green: #047857; --scalar-color-red: #b91c1c; --scalar-color-orange: #c2410c; }
+        .light-mode { --scalar-color-2: #5c5c5c; --scalar-color-3: #6b6b6b; --scalar-color-green: #047857; --scalar-color-red: #b91c1c; --scalar-color-orange: #c2410c; --scalar-color-yellow: #854d0e; }
         .dark-mode { --scalar-color-3: #8e8e8e; --scalar-color-red: #f87171; }
         """;
 
