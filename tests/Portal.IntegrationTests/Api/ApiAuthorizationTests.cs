@@ -151,7 +151,7 @@ public sealed class ApiAuthorizationTests(ApiWebApp app)
         Assert.Equal(id, Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
         Assert.Equal(1, page.GetProperty("totalCount").GetInt32());
 
-        var failed = await WaitForStatusAsync(support, id, "Failed");
+        var failed = await support.WaitForStatusAsync($"/api/v1/support/connections/{id}", c => c.GetProperty("connection").GetProperty("status"), "Failed");
         Assert.False(string.IsNullOrWhiteSpace(failed.GetProperty("connection").GetProperty("failureReason").GetString()));
 
         var retried = await (await support.PostAsync($"/api/v1/support/connections/{id}/retry", null)).AssertJsonAsync(HttpStatusCode.Accepted);
@@ -171,21 +171,6 @@ public sealed class ApiAuthorizationTests(ApiWebApp app)
         var problem = await (await app.Client(ApiTokens.Support()).PostAsync($"/api/v1/support/connections/{id}/retry", null)).AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("Only a failed connection can be retried.", problem.GetProperty("detail").GetString());
-    }
-
-    private static async Task<JsonElement> WaitForStatusAsync(HttpClient support, Guid id, string status)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var connection = await (await support.GetAsync($"/api/v1/support/connections/{id}")).AssertJsonAsync(HttpStatusCode.OK);
-            if (connection.GetProperty("connection").GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
-            {
-                Assert.Equal(status, connection.GetProperty("connection").GetProperty("status").GetString());
-                return connection;
-            }
-            await Task.Delay(200);
-        }
     }
 
     private static HttpRequestMessage Request(string method, string url, object? body = null) =>

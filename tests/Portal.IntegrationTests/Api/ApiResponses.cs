@@ -45,4 +45,20 @@ internal static class ApiResponses
     /// <summary>A valid service name no other test uses (8-character ids: the simulated AWS treats them as ordinary services).</summary>
     public static string NewServiceName(string region = "us-east-1") =>
         $"com.amazonaws.vpce.{region}.vpce-svc-{Random.Shared.Next(0x10000000, int.MaxValue):x8}";
+
+    /// <summary>Reads <paramref name="url"/> until the status found by <paramref name="statusOf"/> is <paramref name="status"/> (the worker moves it).</summary>
+    public static async Task<JsonElement> WaitForStatusAsync(this HttpClient client, string url, Func<JsonElement, JsonElement> statusOf, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var body = await (await client.GetAsync(url)).AssertJsonAsync(HttpStatusCode.OK);
+            if (statusOf(body).GetString() == status || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(status, statusOf(body).GetString());
+                return body;
+            }
+            await Task.Delay(200);
+        }
+    }
 }

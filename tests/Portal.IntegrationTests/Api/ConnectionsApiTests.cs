@@ -183,6 +183,7 @@ public sealed class ConnectionsApiTests(ApiWebApp app)
         Assert.Equal("Orders DB primary", unchanged.GetProperty("name").GetString());
 
         await (await client.DeleteAsync($"{path}/{id}")).AssertJsonAsync(HttpStatusCode.Accepted);
+        await client.WaitForStatusAsync($"{path}/{id}", c => c.GetProperty("status"), "Deleted");
         var deleted = await (await client.PatchAsJsonAsync($"{path}/{id}", new { name = "Renamed after delete" })).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("ConnectionDeleted", deleted.GetProperty("code").GetString());
         await (await client.PatchAsJsonAsync($"{path}/{Guid.NewGuid()}", new { name = "Nowhere" })).AssertProblemAsync(HttpStatusCode.NotFound);
