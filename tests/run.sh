@@ -118,7 +118,8 @@ dotnet build Portal.sln -c Release -nologo -clp:ErrorsOnly
 # The browser tests wait on the browser and on the simulated AWS most of the time (about half of two cores), so the
 # other test projects run alongside them, one after another, with their output printed once they are done.
 step "Running the tests: unit, component and integration tests alongside the browser tests"
-run_tests() { dotnet test "$1" -c Release --no-build --nologo --logger "console;verbosity=minimal"; }
+# A test that hangs fails after 10 minutes and names itself (with a dump in TestResults), instead of using up CI's limit.
+run_tests() { dotnet test "$1" -c Release --no-build --nologo --logger "console;verbosity=minimal" --blame-hang --blame-hang-timeout 10m; }
 others_log="$(mktemp)"
 (
   others_status=0
