@@ -175,6 +175,24 @@ public class ConnectionDetailsTests
     }
 
     [Fact]
+    public async Task A_rename_during_the_workers_attempt_keeps_both_the_name_and_the_attempts_result()
+    {
+        await using var harness = await CreateAsync();
+        var id = await harness.CreateConnectionAsync(Ada, name: "Orders DB");
+        harness.Provisioner.BeforeCreate = () =>
+            harness.Service.UpdateDetailsAsync(Access(Ada), id, new ConnectionDetails("Orders DB primary", "renamed mid-create"));
+
+        await harness.NewWorker().RunOnceAsync(CancellationToken.None);
+
+        var connection = await harness.LoadAsync(id);
+        Assert.Equal(("Orders DB primary", "renamed mid-create"), (connection.Name, connection.Description));
+        Assert.Equal(ConnectionStatus.PendingAcceptance, connection.Status);
+        Assert.Equal((ConnectionOperation.None, null), (connection.PendingOperation, connection.ClaimedBy));
+        Assert.Equal(1, harness.Provisioner.CreateCalls);
+        Assert.Contains(connection.Events, e => e.Message.Contains("renamed the connection"));
+    }
+
+    [Fact]
     public async Task A_rename_while_the_worker_saves_the_same_row_is_applied_to_what_the_worker_saved()
     {
         await using var harness = await CreateAsync();
