@@ -50,3 +50,58 @@ window.portal = {
     if (element) { element.focus(); }
   },
 };
+
+// The layout's controls work in the browser, without a round trip to the server (see MainLayout.razor). Listeners sit on
+// the document, so they keep working when Blazor re-renders or replaces the layout's elements.
+(() => {
+  const narrow = window.matchMedia("(max-width: 959.98px)");
+  const root = document.documentElement;
+  // On a wide screen the drawer is shown unless collapsed; on a narrow one it is hidden unless shown over the page.
+  const drawerOpen = () => narrow.matches ? root.classList.contains("portal-drawer-shown") : !root.classList.contains("portal-drawer-collapsed");
+  const syncDrawerToggle = () => {
+    for (const toggle of document.querySelectorAll("[data-portal-drawer-toggle]")) {
+      toggle.setAttribute("aria-expanded", String(drawerOpen()));
+    }
+  };
+  const closeMenus = (except) => {
+    for (const menu of document.querySelectorAll("details[data-portal-menu][open]")) {
+      if (menu !== except) { menu.open = false; }
+    }
+  };
+
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) { return; }
+    if (target.closest("[data-portal-drawer-toggle]")) {
+      root.classList.toggle(narrow.matches ? "portal-drawer-shown" : "portal-drawer-collapsed");
+      syncDrawerToggle();
+    } else if (target.closest("[data-portal-drawer-close]") || (narrow.matches && target.closest("#portal-drawer a"))) {
+      root.classList.remove("portal-drawer-shown");
+      syncDrawerToggle();
+    }
+    if (target.closest("[data-portal-theme-toggle]")) {
+      window.portal.setTheme(root.classList.contains("portal-dark") ? "light" : "dark");
+    }
+    closeMenus(target.closest("details[data-portal-menu]"));
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") { return; }
+    const open = document.querySelector("details[data-portal-menu][open]");
+    if (open) {
+      open.open = false;
+      open.querySelector("summary")?.focus();
+    } else if (narrow.matches && root.classList.contains("portal-drawer-shown")) {
+      root.classList.remove("portal-drawer-shown");
+      syncDrawerToggle();
+    }
+  });
+
+  // The toggle's state can be re-rendered by the server (when the circuit starts): it is set again before it is read.
+  document.addEventListener("focusin", (event) => {
+    if (event.target instanceof Element && event.target.matches("[data-portal-drawer-toggle]")) { syncDrawerToggle(); }
+  });
+  narrow.addEventListener("change", () => { root.classList.remove("portal-drawer-shown"); syncDrawerToggle(); });
+  document.addEventListener("DOMContentLoaded", syncDrawerToggle);
+})();
+

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.ComponentTests.Infrastructure;
 using Portal.Web.Components.Layout;
 using Portal.Web.Features.Account;
@@ -36,4 +38,21 @@ public sealed class NavMenuTests : MudTestContext
 
         Assert.Single(menu.FindAll("a"));
     }
+
+    [Fact]
+    public void The_link_of_the_current_section_is_marked_as_the_current_page_and_follows_navigation()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/connections/3f2c1d9e-0000-0000-0000-000000000001");
+        var menu = Render<NavMenu>(p => p.Add(m => m.User, Customer));
+
+        Assert.Equal(["Connections"], CurrentLinks(menu));
+
+        navigation.NavigateTo("/");
+        menu.WaitForAssertion(() => Assert.Equal(["Home"], CurrentLinks(menu)));
+    }
+
+    private static string[] CurrentLinks(IRenderedComponent<NavMenu> menu) =>
+        menu.FindAll("a[aria-current=page]").Select(a => a.TextContent.Trim()).ToArray();
 }
+
