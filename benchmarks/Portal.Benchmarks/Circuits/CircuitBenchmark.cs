@@ -216,6 +216,10 @@ public static class CircuitBenchmark
         }
         var total = after.Values.Sum(t => t.Bytes) - before.Values.Sum(t => t.Bytes);
         Console.WriteLine($"| all types | {total / circuits:N0} | |");
+        // A circuit keeps one RemoteComponentState per live component: how many components each circuit holds.
+        const string componentState = "Microsoft.AspNetCore.Components.Server.Circuits.RemoteComponentState";
+        var components = (after.GetValueOrDefault(componentState)?.Objects ?? 0) - (before.GetValueOrDefault(componentState)?.Objects ?? 0);
+        Console.WriteLine($"\nComponents per circuit: {(double)components / circuits:0.#}");
     }
 
     private static bool Target(string what, double ratio, double limit)

@@ -35,7 +35,10 @@ public sealed class SignInTests(BrowserFixture browser, PortalFixture portal) : 
         await Expect(session.Page.GetByTestId("home-empty")).ToBeVisibleAsync();
         await session.Page.GetByTestId("user-menu").ClickAsync();
         await Expect(session.Page.GetByTestId("user-name")).ToHaveTextAsync(name);
+        await session.ScreenshotAsync($"user-menu-{identity}");
         await session.Page.Keyboard.PressAsync("Escape");
+        await Expect(session.Page.GetByTestId("user-name")).ToBeHiddenAsync();
+        await Expect(session.Page.GetByTestId("user-menu")).ToBeFocusedAsync();
         await session.ScreenshotAsync($"home-{identity}");
         Assert.Empty(session.ConsoleErrors);
     }
@@ -74,6 +77,12 @@ public sealed class SignInTests(BrowserFixture browser, PortalFixture portal) : 
     {
         await using var session = await PortalPage.OpenAsync(browser.Browser, portal.BaseUrl);
         await session.SignInAsync("ada");
+        await session.Page.GetByTestId("workspace-switcher").ClickAsync();
+        await Expect(session.Page.GetByTestId("workspace-ws-acme")).ToHaveAttributeAsync("aria-current", "true");
+        await session.ScreenshotAsync("workspace-switcher");
+        // A click elsewhere closes the menu.
+        await session.Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).ClickAsync();
+        await Expect(session.Page.GetByTestId("workspace-ws-acme-staging")).ToBeHiddenAsync();
 
         await session.SwitchWorkspaceAsync("ws-acme-staging");
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 
 namespace Portal.Web.Components.Shared;
@@ -5,10 +6,16 @@ namespace Portal.Web.Components.Shared;
 /// <summary>
 /// A Material icon (MudBlazor's <c>Icons.Material.*</c> paths) as plain markup. In places that never change, such as the
 /// layout, this costs no component: every <c>MudIcon</c> is a component that each open circuit keeps with its render trees.
+/// The markup of each icon and size is built once per process and shared by every circuit's render tree.
 /// </summary>
 public static class SvgIcon
 {
-    public static RenderFragment Of(string icon, string size = "medium") => builder =>
-        builder.AddMarkupContent(0,
-            $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-{size}" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{icon}</svg>""");
+    private static readonly ConcurrentDictionary<(string Icon, string Size), string> Markup = new();
+
+    public static RenderFragment Of(string icon, string size = "medium")
+    {
+        var markup = Markup.GetOrAdd((icon, size), key =>
+            $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-{key.Size}" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{key.Icon}</svg>""");
+        return builder => builder.AddMarkupContent(0, markup);
+    }
 }
