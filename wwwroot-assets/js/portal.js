@@ -45,6 +45,14 @@ window.portal = {
   clearDraft(key) {
     try { sessionStorage.removeItem(key); } catch { /* nothing to clear */ }
   },
+  // Where a screen reader should start on a new page: its heading (FocusOnNavigate's job when routing was interactive).
+  focusHeading() {
+    const heading = document.querySelector("main h1");
+    if (heading) {
+      if (!heading.hasAttribute("tabindex")) { heading.setAttribute("tabindex", "-1"); }
+      heading.focus({ preventScroll: true });
+    }
+  },
   focusElement(selector) {
     const element = document.querySelector(selector);
     if (element) { element.focus(); }
@@ -103,5 +111,16 @@ window.portal = {
   });
   narrow.addEventListener("change", () => { root.classList.remove("portal-drawer-shown"); syncDrawerToggle(); });
   document.addEventListener("DOMContentLoaded", syncDrawerToggle);
+
+  // A link to another page is an enhanced navigation (the layout is static): focus moves to the new page's heading. An
+  // interactive page does it again once its circuit has rendered it (PageProviders); a filter in the query keeps focus.
+  let path = location.pathname;
+  window.Blazor?.addEventListener("enhancedload", () => {
+    syncDrawerToggle(); // the new page's layout came with the server's default
+    if (location.pathname !== path) {
+      path = location.pathname;
+      window.portal.focusHeading();
+    }
+  });
 })();
 

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +30,7 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
     private static readonly PortalUser Sam = new("sam", "Sam Support", null, [], true);
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"portal-component-{Guid.NewGuid():N}.db");
+    private readonly BunitAuthorizationContext authorization;
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
     public ConnectionDetailLiveTests()
@@ -50,8 +53,11 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
         Services.AddProvisioning(configuration);
         Services.AddPrivateLinkConnections(configuration);
         Services.AddSingleton<TimeProvider>(clock);
+        Services.AddOptions<PortalIdentityOptions>();
+        Services.AddScoped<CurrentUser>();
+        Services.AddScoped<PageSession>();
+        authorization = AddAuthorization();
         UseInteractiveServerRenderer();
-        Render<MudBlazor.MudPopoverProvider>();
     }
 
     private async Task<Connection> SeedAsync(ConnectionStatus status)
@@ -64,22 +70,31 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
         return connection;
     }
 
-    private IRenderedComponent<CascadingValue<PortalSession>> RenderWithSession<TPage>(PortalUser user, Guid id) where TPage : IComponent =>
-        Render<CascadingValue<PortalSession>>(p => p
-            .Add(c => c.Value, PortalSession.For(user, "ws-acme"))
-            .Add(c => c.IsFixed, false)
-            .AddChildContent(builder =>
-            {
-                builder.OpenComponent<TPage>(0);
-                builder.AddAttribute(1, "Id", id);
-                builder.CloseComponent();
-            }));
+    /// <summary>Signs the user in (the claims their identity provider would send) and renders the page as they open it.</summary>
+    private IRenderedComponent<IComponent> RenderSignedIn<TPage>(PortalUser user, Guid id) where TPage : IComponent
+    {
+        var claims = user.Workspaces.Select(w => new Claim("workspaces", w))
+            .Append(new Claim("sub", user.Id))
+            .Append(new Claim(PortalUser.NameClaimType, user.Name));
+        if (user.IsSupport)
+        {
+            claims = claims.Append(new Claim(PortalUser.RoleClaimType, PortalUser.SupportRole));
+        }
+        authorization.SetAuthorized(user.Name).SetClaims([.. claims]);
+        Services.GetRequiredService<PageSession>().WorkspaceId = "ws-acme";
+        return Render(builder =>
+        {
+            builder.OpenComponent<TPage>(0);
+            builder.AddAttribute(1, "Id", id);
+            builder.CloseComponent();
+        });
+    }
 
-    private static string StatusShown(IRenderedComponent<CascadingValue<PortalSession>> page) =>
+    private static string StatusShown<T>(IRenderedComponent<T> page) where T : IComponent =>
         page.Find("[data-testid=status-chip]").GetAttribute("data-status")!;
 
     /// <summary>What screen readers announce: the text of the polite live region, which stays in the page as the status changes.</summary>
-    private static string StatusAnnounced(IRenderedComponent<CascadingValue<PortalSession>> page)
+    private static string StatusAnnounced<T>(IRenderedComponent<T> page) where T : IComponent
     {
         var region = page.Find("[data-testid=status-announcement]");
         Assert.Equal("polite", region.GetAttribute("aria-live"));
@@ -87,14 +102,14 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
     }
 
     /// <summary>The line under the title, with its white space as a browser shows it.</summary>
-    private static string Subtitle(IRenderedComponent<CascadingValue<PortalSession>> page) =>
+    private static string Subtitle<T>(IRenderedComponent<T> page) where T : IComponent =>
         System.Text.RegularExpressions.Regex.Replace(page.Find("[data-testid=connection-subtitle]").TextContent, @"\s+", " ").Trim();
 
     [Fact]
     public async Task The_customer_page_shows_a_deletion_requested_elsewhere_without_being_rendered_again()
     {
         var connection = await SeedAsync(ConnectionStatus.Available);
-        var page = RenderWithSession<ConnectionDetailPage>(Ada, connection.Id);
+        var page = RenderSignedIn<ConnectionDetailPage>(Ada, connection.Id);
         page.WaitForAssertion(() => Assert.Equal("Available", StatusShown(page)));
         Assert.Equal("Connection status: Available", StatusAnnounced(page));
         Assert.NotNull(page.Find("[data-testid=delete-connection]"));
@@ -116,7 +131,7 @@ public sealed class ConnectionDetailLiveTests : MudTestContext
     public async Task The_support_page_shows_a_customer_deletion_and_its_audit_entry_without_being_rendered_again()
     {
         var connection = await SeedAsync(ConnectionStatus.Available);
-        var page = RenderWithSession<SupportConnectionPage>(Sam, connection.Id);
+        var page = RenderSignedIn<SupportConnectionPage>(Sam, connection.Id);
         page.WaitForAssertion(() => Assert.Equal("ws-acme", page.Find("[data-testid=support-workspace]").TextContent));
         Assert.StartsWith("Workspace ws-acme · us-east-1 · created 2026-11-24 12:00 UTC by Ada Lovelace", Subtitle(page));
 

@@ -146,12 +146,12 @@ public sealed class PortalPage : IAsyncDisposable
     }
 
     /// <summary>
-    /// The prerendered page appears before SignalR connects; clicks before that are lost. Once it is interactive, the
-    /// page is checked with axe.
+    /// The prerendered page appears before SignalR connects; clicks before that are lost. Once it is interactive (or
+    /// known to have no interactive content: access denied, not found), the page is checked with axe.
     /// </summary>
     public async Task WaitForCircuitAsync()
     {
-        await Page.GetByTestId("circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        await Page.Locator("[data-testid=circuit-ready], [data-testid=static-page]").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         await CheckAccessibilityAsync();
     }
 

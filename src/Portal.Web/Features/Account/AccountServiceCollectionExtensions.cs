@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Web;
 using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -53,6 +54,8 @@ public static class AccountServiceCollectionExtensions
         // Registered before Blazor's own (which only adds one when none is there): open pages notice an expired session.
         services.AddScoped<AuthenticationStateProvider, SessionExpiry>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<PageSession>();
+        services.AddRazorComponents().RegisterPersistentService<PageSession>(RenderMode.InteractiveServer);
         return services;
     }
 
