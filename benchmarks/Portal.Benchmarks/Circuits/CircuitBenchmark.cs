@@ -42,9 +42,10 @@ public static class CircuitBenchmark
                     "--disable-background-timer-throttling", "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"],
             });
 
-            // Warm-up: sign in, reach the wizard's service-name step, open a few tabs the way the measured ones are
-            // opened and interact until the code paths are compiled and the caches filled; then close the tabs, so the
-            // baseline below has no circuit open.
+            // Warm-up: sign in, reach the wizard's service-name step, open as many tabs as the largest concurrency the
+            // way the measured ones are opened and interact on all of them at once, until the code paths are compiled
+            // and the caches filled, and the process-wide pools sized by concurrency (database connections, buffers)
+            // have grown: they are not memory of a circuit. Then close the tabs, so the baseline below has no circuit open.
             foreach (var app in apps)
             {
                 Console.WriteLine($"Warming up the {app.Name}…");
@@ -54,7 +55,7 @@ public static class CircuitBenchmark
                     await app.InteractAsync(first);
                 }
                 await first.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
-                await app.OpenCircuitsAsync(3);
+                await app.OpenCircuitsAsync(options.Concurrent.Max());
                 for (var i = 0; i < 10; i++)
                 {
                     await Task.WhenAll(app.Pages.Select(app.InteractAsync));
