@@ -45,6 +45,9 @@ window.portal = {
   clearDraft(key) {
     try { sessionStorage.removeItem(key); } catch { /* nothing to clear */ }
   },
+  setTitle(title) {
+    document.title = title;
+  },
   // Where a screen reader should start on a new page: its heading (FocusOnNavigate's job when routing was interactive).
   focusHeading() {
     const heading = document.querySelector("main h1");

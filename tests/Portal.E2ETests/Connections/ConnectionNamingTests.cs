@@ -42,6 +42,7 @@ public sealed class ConnectionNamingTests(BrowserFixture browser, PortalFixture 
         await customer.ScreenshotAsync("detail-rename");
         await page.GetByTestId("save-details").ClickAsync();
         await Expect(page.GetByTestId("connection-title")).ToHaveTextAsync("Orders DB primary");
+        await Expect(page).ToHaveTitleAsync("Orders DB primary · PrivateLink Portal");
         await Expect(page.GetByTestId("details-editor")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("timeline-event").Filter(new() { HasText = "renamed the connection from \"Orders DB (prod)\" to \"Orders DB primary\"" })).ToHaveCountAsync(1);
 
