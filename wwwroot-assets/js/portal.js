@@ -48,22 +48,18 @@ window.portal = {
   setTitle(title) {
     document.title = title;
   },
-  // Where a screen reader should start on a new page: its heading (FocusOnNavigate's job when routing was interactive).
-  focusHeading() {
-    const heading = document.querySelector("main h1");
-    if (heading) {
-      if (!heading.hasAttribute("tabindex")) { heading.setAttribute("tabindex", "-1"); }
-      heading.focus({ preventScroll: true });
-    }
-  },
+  // Also a heading: one without a tabindex gets -1, so it can take focus (where a screen reader should start on a page).
   focusElement(selector) {
     const element = document.querySelector(selector);
-    if (element) { element.focus(); }
+    if (element) {
+      if (!element.hasAttribute("tabindex")) { element.setAttribute("tabindex", "-1"); }
+      element.focus();
+    }
   },
 };
 
-// The layout's controls work in the browser, without a round trip to the server (see MainLayout.razor). Listeners sit on
-// the document, so they keep working when Blazor re-renders or replaces the layout's elements.
+// The layout's controls work in the browser: the layout is rendered on the server, in no circuit (see MainLayout.razor).
+// Listeners sit on the document, so they keep working when an enhanced navigation replaces the layout's elements.
 (() => {
   const narrow = window.matchMedia("(max-width: 959.98px)");
   const root = document.documentElement;
@@ -108,10 +104,6 @@ window.portal = {
     }
   });
 
-  // The toggle's state can be re-rendered by the server (when the circuit starts): it is set again before it is read.
-  document.addEventListener("focusin", (event) => {
-    if (event.target instanceof Element && event.target.matches("[data-portal-drawer-toggle]")) { syncDrawerToggle(); }
-  });
   narrow.addEventListener("change", () => { root.classList.remove("portal-drawer-shown"); syncDrawerToggle(); });
   document.addEventListener("DOMContentLoaded", syncDrawerToggle);
 
@@ -122,7 +114,7 @@ window.portal = {
     syncDrawerToggle(); // the new page's layout came with the server's default
     if (location.pathname !== path) {
       path = location.pathname;
-      window.portal.focusHeading();
+      window.portal.focusElement("main h1");
     }
   });
 })();

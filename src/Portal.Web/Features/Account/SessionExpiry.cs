@@ -11,7 +11,7 @@ namespace Portal.Web.Features.Account;
 /// Ends the sign-in of an open page when the session is over. A Blazor circuit keeps the user it started with and makes
 /// no HTTP requests, so the cookie's expiry alone would never reach it: the cookie stamps its expiry into a claim at sign-in,
 /// and the circuit checks that claim every <see cref="PortalIdentityOptions.SessionCheckInterval"/>. When it is past, the
-/// page becomes anonymous and the router sends it to sign-in (<c>RedirectToSignIn</c>), with the page as return URL.
+/// page becomes anonymous and its <c>PageProviders</c> send it to sign-in (<c>RedirectToSignIn</c>), with the page as return URL.
 /// </summary>
 public sealed class SessionExpiry(ILoggerFactory loggerFactory, IOptions<PortalIdentityOptions> options, TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
