@@ -143,8 +143,7 @@ public sealed class PortalWizardApp : CircuitApp
         await page.GotoAsync($"/account/signin?returnUrl={Uri.EscapeDataString("/connections/new")}");
         await page.GetByTestId($"signin-{Identity}").ClickAsync();
         await WaitForCircuitAsync(page);
-        await page.GetByTestId("region-select").ClickAsync();
-        await page.GetByRole(AriaRole.Option).First.ClickAsync();
+        await page.GetByRole(AriaRole.Radio).First.CheckAsync();
         await Assertions.Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
         await page.GetByTestId("wizard-next").ClickAsync();
         // The wizard keeps what was typed in the tab's sessionStorage and restores it on load: every further tab

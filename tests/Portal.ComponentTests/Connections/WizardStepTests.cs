@@ -4,6 +4,7 @@ using Portal.Web.Features.Connections;
 using Portal.Web.Features.Connections.ServiceNames;
 using Portal.Web.Features.Connections.Wizard;
 using Portal.Web.Provisioning;
+using Portal.Web.Provisioning.Regions;
 
 namespace Portal.ComponentTests.Connections;
 
@@ -166,4 +167,36 @@ public sealed class WizardStepTests : MudTestContext
         step.Find("input[data-testid=connection-name]").Input("Orders DB 2");
         Assert.Equal("Orders DB 2", typed);
     }
+
+    [Fact]
+    public void Each_enabled_region_is_a_radio_button_and_choosing_one_reports_it()
+    {
+        var regions = new[] { Region("us-east-1", "US East (N. Virginia)"), Region("eu-west-1", "EU (Ireland)") };
+        RegionSetting? chosen = null;
+        var step = Render<RegionStep>(p => p.Add(s => s.Regions, regions).Add(s => s.Selected, regions[0])
+            .Add(s => s.SelectedChanged, (RegionSetting r) => chosen = r));
+
+        var radios = step.FindAll("input[type=radio]");
+        Assert.Equal(["us-east-1", "eu-west-1"], radios.Select(r => r.GetAttribute("value")));
+        Assert.True(radios[0].HasAttribute("checked"));
+        Assert.Contains("EU (Ireland)", step.Find("[data-testid=region-eu-west-1]").Closest("label")!.TextContent);
+
+        step.Find("[data-testid=region-eu-west-1]").Change(true);
+
+        Assert.Equal("eu-west-1", chosen?.Code);
+    }
+
+    [Fact]
+    public void Without_an_enabled_region_the_step_says_so_instead_of_an_empty_choice()
+    {
+        var step = Render<RegionStep>(p => p.Add(s => s.Regions, Array.Empty<RegionSetting>()));
+
+        Assert.Contains("No region is open", step.Find("[data-testid=no-regions]").TextContent);
+        Assert.Empty(step.FindAll("input[type=radio]"));
+    }
+
+    private static RegionSetting Region(string code, string name) => new()
+    {
+        Code = code, DisplayName = name, PrincipalArn = Arn, VpcId = "vpc-0123456789abcdef0", SubnetIds = ["subnet-0123456789abcdef0"],
+    };
 }

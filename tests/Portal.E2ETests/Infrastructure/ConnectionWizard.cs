@@ -9,8 +9,7 @@ public static class ConnectionWizard
 {
     public static async Task ChooseRegionAsync(IPage page, string region)
     {
-        await page.GetByTestId("region-select").ClickAsync();
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = $"({region})" }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = region }).CheckAsync();
         await Expect(page.GetByTestId("wizard-next")).ToBeEnabledAsync();
     }
 

@@ -10,12 +10,13 @@ namespace Portal.Web.Components.Shared;
 /// </summary>
 public static class SvgIcon
 {
-    private static readonly ConcurrentDictionary<(string Icon, string Size), string> Markup = new();
+    private static readonly ConcurrentDictionary<(string Icon, string Size, string? Classes), string> Markup = new();
 
-    public static RenderFragment Of(string icon, string size = "medium")
+    /// <param name="classes">More classes for the svg element, e.g. a colour (<c>mud-success-text</c>).</param>
+    public static RenderFragment Of(string icon, string size = "medium", string? classes = null)
     {
-        var markup = Markup.GetOrAdd((icon, size), key =>
-            $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-{key.Size}" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{key.Icon}</svg>""");
+        var markup = Markup.GetOrAdd((icon, size, classes), key =>
+            $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-{key.Size}{(key.Classes is null ? "" : " " + key.Classes)}" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{key.Icon}</svg>""");
         return builder => builder.AddMarkupContent(0, markup);
     }
 }
