@@ -63,6 +63,22 @@ public sealed class NotificationsTests(BrowserFixture browser, NotificationsPort
             var statusRow = ada.Page.GetByTestId("delivery-log").Locator("tbody tr").Filter(new() { HasText = "vpce-svc-0b0b0b0b0b0b0b0b1 is now" });
             await Expect(statusRow.First).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await ada.ScreenshotAsync("notifications");
+
+            // What the webhook hears about can be changed later, in its row; nothing at all cannot be saved.
+            var subscriptionRow = ada.Page.GetByTestId("subscriptions").Locator("tbody tr").Filter(new() { HasText = receiver.Url });
+            await subscriptionRow.GetByTestId("subscription-edit-topics").ClickAsync();
+            var editor = subscriptionRow.GetByTestId("topics-editor");
+            await editor.GetByTestId("edit-topic-StatusChanges").UncheckAsync();
+            await editor.GetByTestId("edit-topic-ExpiryReminders").UncheckAsync();
+            await Expect(editor.GetByTestId("topics-save")).ToBeDisabledAsync();
+            await Expect(editor.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Choose at least one.");
+            await editor.GetByTestId("edit-topic-Failures").CheckAsync();
+            await ada.ScreenshotAsync("notifications-edit-topics");
+            await editor.GetByTestId("topics-save").ClickAsync();
+            await Expect(editor).ToHaveCountAsync(0);
+            await Expect(subscriptionRow).ToContainTextAsync("Failures");
+            await Expect(subscriptionRow).Not.ToContainTextAsync("Every status change");
+            await Expect(ada.Page.GetByText($"{receiver.Url} now gets: Failures.")).ToBeVisibleAsync();
             Assert.Empty(ada.ConsoleErrors);
         }
 

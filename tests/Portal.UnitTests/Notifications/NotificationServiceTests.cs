@@ -46,6 +46,33 @@ public sealed class NotificationServiceTests
     }
 
     [Fact]
+    public async Task A_subscription_s_topics_can_be_changed_to_any_valid_choice_and_the_change_is_audited()
+    {
+        await using var harness = await NotificationHarness.CreateAsync();
+        var ada = NotificationHarness.Access(Ada);
+        var subscription = await harness.WebhookAsync(Ada, "https://203.0.113.7/hook", NotificationTopics.StatusChanges);
+
+        Assert.True(await harness.Service.SetTopicsAsync(ada, subscription.Id, NotificationTopics.Failures | NotificationTopics.ExpiryReminders));
+        Assert.False(await harness.Service.SetTopicsAsync(ada, subscription.Id, NotificationTopics.None));
+        Assert.False(await harness.Service.SetTopicsAsync(ada, subscription.Id, (NotificationTopics)64));
+
+        Assert.Equal(NotificationTopics.Failures | NotificationTopics.ExpiryReminders, (await harness.Service.ListAsync(ada)).Single().Topics);
+        await using var db = await harness.DbFactory.CreateDbContextAsync();
+        Assert.Single(db.AuditEntries.Where(e => e.Action == Portal.Web.Features.Audit.AuditActions.NotificationChanged));
+    }
+
+    [Fact]
+    public async Task A_subscription_with_a_topic_the_portal_does_not_know_is_refused()
+    {
+        await using var harness = await NotificationHarness.CreateAsync();
+
+        var outcome = await harness.Service.SubscribeAsync(NotificationHarness.Access(Ada),
+            new(NotificationChannel.Webhook, "https://203.0.113.7/hook", NotificationTopics.Failures | (NotificationTopics)64));
+
+        Assert.Contains("at least one kind", outcome.Error);
+    }
+
+    [Fact]
     public async Task The_secret_is_stored_protected_shown_to_members_and_replaced_on_rotation()
     {
         await using var harness = await NotificationHarness.CreateAsync();

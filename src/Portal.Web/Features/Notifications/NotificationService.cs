@@ -34,7 +34,7 @@ public sealed class NotificationService(
 
     public async Task<SubscriptionOutcome> SubscribeAsync(WorkspaceAccess access, SubscriptionRequest request, CancellationToken cancellationToken = default)
     {
-        if (request.Topics == NotificationTopics.None)
+        if (!NotificationTopicNames.IsValidChoice(request.Topics))
         {
             return SubscriptionOutcome.Invalid("Choose at least one kind of notification.");
         }
@@ -89,8 +89,9 @@ public sealed class NotificationService(
     public async Task<bool> SetEnabledAsync(WorkspaceAccess access, Guid subscriptionId, bool enabled, CancellationToken cancellationToken = default) =>
         await ChangeAsync(access, subscriptionId, s => s.Enabled = enabled, enabled ? "Switched on" : "Switched off", cancellationToken);
 
+    /// <returns>False when the subscription is not one of the workspace's, or the topics are no valid choice.</returns>
     public async Task<bool> SetTopicsAsync(WorkspaceAccess access, Guid subscriptionId, NotificationTopics topics, CancellationToken cancellationToken = default) =>
-        topics != NotificationTopics.None
+        NotificationTopicNames.IsValidChoice(topics)
         && await ChangeAsync(access, subscriptionId, s => s.Topics = topics, $"Topics set to {topics}", cancellationToken);
 
     public async Task<bool> UnsubscribeAsync(WorkspaceAccess access, Guid subscriptionId, CancellationToken cancellationToken = default)

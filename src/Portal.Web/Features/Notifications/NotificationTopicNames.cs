@@ -9,4 +9,13 @@ public static class NotificationTopicNames
         (NotificationTopics.Failures, "Failures"),
         (NotificationTopics.ExpiryReminders, "Expiry reminders"),
     ];
+
+    /// <summary>Every topic a subscription can choose.</summary>
+    public static readonly NotificationTopics Known = All.Aggregate(NotificationTopics.None, (known, t) => known | t.Topic);
+
+    /// <summary>At least one topic, and none the portal does not know.</summary>
+    public static bool IsValidChoice(NotificationTopics topics) => topics != NotificationTopics.None && (topics & ~Known) == 0;
+
+    /// <summary>"Every status change, Failures": the labels of the chosen topics.</summary>
+    public static string Describe(NotificationTopics topics) => string.Join(", ", All.Where(t => (topics & t.Topic) != 0).Select(t => t.Label));
 }
