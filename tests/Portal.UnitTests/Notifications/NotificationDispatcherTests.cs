@@ -56,6 +56,33 @@ public class NotificationDispatcherTests
         });
     }
 
+    [Fact]
+    public async Task Finished_deliveries_leave_the_log_after_the_retention_and_pending_ones_stay()
+    {
+        await using var harness = await NotificationHarness.CreateAsync(Provider, new Dictionary<string, string?> { ["Notifications:LogRetention"] = "30.00:00:00" });
+        var subscription = await harness.WebhookAsync(Ada, "http://127.0.0.1:1/hook");
+        var now = harness.Clock.GetUtcNow();
+        await using (var db = await harness.DbFactory.CreateDbContextAsync())
+        {
+            db.NotificationDeliveries.AddRange(
+                Delivery("old delivered", DeliveryStatus.Delivered, now.AddDays(-31)),
+                Delivery("old failed", DeliveryStatus.Failed, now.AddDays(-31)),
+                Delivery("old still retrying", DeliveryStatus.Pending, now.AddDays(-31)),
+                Delivery("recent delivered", DeliveryStatus.Delivered, now.AddDays(-29)));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2, await harness.NewDispatcher().PruneLogAsync(CancellationToken.None));
+
+        Assert.Equal(["old still retrying", "recent delivered"], (await harness.DeliveriesAsync()).Select(d => d.Summary).Order());
+
+        NotificationDelivery Delivery(string summary, DeliveryStatus status, DateTimeOffset createdAt) => new()
+        {
+            Id = Guid.NewGuid(), SubscriptionId = subscription.Id, WorkspaceId = "ws-acme", EventType = NotificationEventTypes.Test,
+            Summary = summary, Payload = "{}", Status = status, CreatedAt = createdAt, NextAttemptAt = createdAt,
+        };
+    }
+
     [Theory]
     [InlineData(410)]
     [InlineData(400)]

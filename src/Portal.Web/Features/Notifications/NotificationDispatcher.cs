@@ -10,7 +10,8 @@ namespace Portal.Web.Features.Notifications;
 /// Sends the outbox: claims due deliveries with a compare-and-set UPDATE (several portal instances on one database
 /// never send the same one twice at once; a crashed instance's claim lapses after the lease), sends each by its
 /// channel, and records the outcome: delivered, retried later with exponential backoff and jitter, or failed.
-/// Each cycle first writes the expiry reminders that have come due.
+/// Each cycle first writes the expiry reminders that have come due; once an hour it deletes finished deliveries older
+/// than the log's retention.
 /// </summary>
 public sealed class NotificationDispatcher(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -23,7 +24,9 @@ public sealed class NotificationDispatcher(
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     private readonly string dispatcherId = $"{Environment.MachineName[..Math.Min(60, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
     private readonly Random jitter = new();
+    private DateTimeOffset nextPruneAt = DateTimeOffset.MinValue;
     private NotificationOptions Options => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,6 +38,11 @@ public sealed class NotificationDispatcher(
             {
                 await EnqueueDueRemindersAsync(stoppingToken);
                 sent = await DispatchDueAsync(stoppingToken);
+                if (clock.GetUtcNow() >= nextPruneAt)
+                {
+                    nextPruneAt = clock.GetUtcNow() + PruneInterval;
+                    await PruneLogAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -96,6 +104,25 @@ public sealed class NotificationDispatcher(
             }
         }
         return written;
+    }
+
+    /// <summary>
+    /// Deletes finished deliveries older than the retention. Every instance may run it: the delete is the same for all,
+    /// and a row one instance deleted is simply not there for the next.
+    /// </summary>
+    /// <returns>How many deliveries left the log.</returns>
+    public async Task<int> PruneLogAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - Options.LogKeptFor;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deleted = await db.NotificationDeliveries
+            .Where(d => d.Status != DeliveryStatus.Pending && d.CreatedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} notification deliveries finished before {Cutoff:u}", deleted, cutoff);
+        }
+        return deleted;
     }
 
     /// <summary>Claims the deliveries that are due and sends them. Returns how many were attempted.</summary>

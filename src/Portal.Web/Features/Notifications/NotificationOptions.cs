@@ -17,6 +17,13 @@ public sealed class NotificationOptions
     public int BatchSize { get; set; } = 20;
     /// <summary>How long before a pending acceptance expires its reminder goes out.</summary>
     public TimeSpan ReminderLeadTime { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>
+    /// Finished deliveries (delivered or failed) older than this leave the delivery log; pending ones stay until they
+    /// finish. Never less than a day.
+    /// </summary>
+    public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(30);
+    /// <summary><see cref="LogRetention"/>, at least a day.</summary>
+    public TimeSpan LogKeptFor => LogRetention < TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : LogRetention;
     /// <summary>The portal's public address, for links in notifications; none when empty.</summary>
     public string? PortalUrl { get; set; }
 
