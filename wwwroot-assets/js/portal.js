@@ -56,6 +56,13 @@ window.portal = {
       element.focus();
     }
   },
+  // A page that loads its content after its circuit starts replaces the heading focus was put on: focus that fell back
+  // to the document goes to the new heading; focus the user has moved elsewhere stays where it is.
+  focusHeadingIfLost() {
+    if (!document.activeElement || document.activeElement === document.body) {
+      this.focusElement("main h1");
+    }
+  },
 };
 
 // The layout's controls work in the browser: the layout is rendered on the server, in no circuit (see MainLayout.razor).

@@ -48,6 +48,9 @@ public sealed class WizardKeyboardTests(BrowserFixture browser, PortalFixture po
         Assert.NotEqual("none", await KeyboardNavigation.FocusedOutlineAsync(page));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connections/[0-9a-f-]{36}$"));
+
+        // The new connection's page starts at its heading, once its circuit has loaded the connection.
+        await Expect(page.GetByTestId("connection-title")).ToBeFocusedAsync();
     }
 
     /// <summary>Tabs to Next (it must be reachable and show where focus is) and presses Enter.</summary>
