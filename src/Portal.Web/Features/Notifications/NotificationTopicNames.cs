@@ -16,6 +16,6 @@ public static class NotificationTopicNames
     /// <summary>At least one topic, and none the portal does not know.</summary>
     public static bool IsValidChoice(NotificationTopics topics) => topics != NotificationTopics.None && (topics & ~Known) == 0;
 
-    /// <summary>"Every status change, Failures": the labels of the chosen topics.</summary>
-    public static string Describe(NotificationTopics topics) => string.Join(", ", All.Where(t => (topics & t.Topic) != 0).Select(t => t.Label));
+    /// <summary>The labels of the chosen topics, in the order the pages list them.</summary>
+    public static IEnumerable<string> LabelsOf(NotificationTopics topics) => All.Where(t => (topics & t.Topic) != 0).Select(t => t.Label);
 }
